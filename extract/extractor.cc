@@ -1,1 +1,471 @@
-// placeholder
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "extract/fold.h"
+
+namespace kg::extract {
+namespace {
+
+bool In(std::string_view norm, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), norm) != words.end();
+}
+
+// Words before a verb form that make it a noun ("the attack", "Putin's visit").
+bool IsDeterminer(std::string_view n) {
+  return In(n, {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
+                "their", "our", "my", "your", "whose", "any", "every", "each", "such", "'s",
+                "no", "another", "of", "first", "last", "new", "further"});
+}
+
+// An object pronoun ends the search for an object: "warned us about Ukraine"
+// is not a warning to Ukraine.
+bool IsObjectPronoun(std::string_view n) {
+  return In(n, {"us", "them", "him", "her", "it", "me", "you", "itself", "themselves",
+                "himself", "herself", "everyone", "anyone"});
+}
+
+bool IsBeForm(std::string_view n) {
+  return In(n, {"is", "are", "was", "were", "be", "been", "being", "'re"});
+}
+
+bool IsNegation(std::string_view n) { return In(n, {"not", "n't", "never", "no"}); }
+
+// Verbs that negate the verb they govern: "refused to defend".
+bool IsNegatingVerb(std::string_view n) {
+  return In(n, {"refused", "refuses", "refuse", "declined", "declines", "decline", "failed",
+                "fails", "fail"});
+}
+
+// Words at which the search for an object stops: the clause has ended.
+bool IsClauseBoundary(const Token& t) {
+  if (t.kind == TokenKind::kPunct) {
+    // A hyphen inside a word ("US-led") and apostrophes join words; a
+    // spaced dash ("army — as expected — attacked") and everything else
+    // end the phrase.
+    if (t.norm == "-") return t.text != "-";
+    return !In(t.norm, {"'s", "'"});
+  }
+  return In(t.norm, {"that", "which", "who", "whom", "because", "if", "when", "while", "after",
+                     "before", "but", "although", "though", "since", "unless", "as", "until",
+                     "whether", "where", "so"});
+}
+
+// Tokens that may join two coordinated actors: "France and Germany",
+// "Poland, Romania and the Baltic states", "Ukraine and its NATO patrons".
+bool IsCoordinationGap(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  if (begin == end) return false;
+  bool has_conjunction = false;
+  for (size_t i = begin; i < end; ++i) {
+    const std::string& n = tokens[i].norm;
+    if (n == "and" || n == "," || n == "&") {
+      has_conjunction = true;
+    } else if (!In(n, {"its", "their", "his", "her", "the", "both", "as", "well", "also"})) {
+      return false;
+    }
+  }
+  return has_conjunction;
+}
+
+// Prepositions that end the search for an object unless the relation lists
+// them ("fighting ... in Ukraine" is about a place, not a target).
+bool IsPreposition(std::string_view n) {
+  return In(n, {"in", "at", "from", "during", "after", "before", "over", "since", "into", "near",
+                "about", "under", "within", "across", "throughout", "of", "on", "for", "by",
+                "through", "among", "between", "without", "despite", "toward", "towards", "via",
+                "like", "with", "to", "against", "upon", "amid"});
+}
+
+// Words that may stand between a verb and its object without being the
+// object's head: "accused the Ukrainian military", "warned his counterpart".
+bool IsSkippable(const Token& t) {
+  if (IsDeterminer(t.norm)) return true;
+  return t.norm.size() > 3 && t.norm.ends_with("ly");  // adverbs
+}
+
+bool IsCalendarWord(std::string_view n) {
+  return In(n, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"});
+}
+
+std::string Slug(std::string_view text) {
+  std::string folded = Fold(text);
+  std::string out;
+  for (char c : folded) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+struct Extractor::Mention {
+  size_t begin;  // token range [begin, end)
+  size_t end;
+  graph::Actor actor;
+  MentionKind kind;
+  bool ad_hoc;  // a titled name not in the lexicon
+};
+
+struct Extractor::Verb {
+  size_t begin;  // token range [begin, end)
+  size_t end;
+  uint32_t relation;
+};
+
+Extractor::Extractor(std::shared_ptr<const Lexicon> lexicon, ExtractorOptions options)
+    : lexicon_(std::move(lexicon)), options_(options) {}
+
+Status Extractor::Extract(const graph::Document& doc, const Sink& sink) {
+  if (auto bad = FindInvalidUtf8(doc.text)) {
+    return Status::InvalidArgument("document '" + doc.id + "': invalid UTF-8 at byte " +
+                                   std::to_string(*bad));
+  }
+  for (Span span : segmenter_.Sentences(doc.text)) ExtractSentence(doc, span, sink);
+  return Status::OK();
+}
+
+std::vector<Extractor::Mention> Extractor::FindMentions(
+    const std::vector<Token>& tokens) const {
+  std::vector<Mention> mentions;
+  const Lexicon& lex = *lexicon_;
+  const size_t n = tokens.size();
+
+  // After a title at tokens[i..j): a known person, or up to four capitalised
+  // words taken as a person not in the lexicon.
+  auto person_after_title = [&](size_t j, size_t begin, const LexiconActor* nation,
+                                bool allow_ad_hoc) -> std::optional<Mention> {
+    if (j >= n) return std::nullopt;
+    if (auto m = lex.MatchActor(tokens, j)) {
+      const LexiconActor& a = lex.actors()[m->index];
+      if (a.actor.type == graph::ActorType::kPerson) {
+        return Mention{begin, j + m->length, a.actor, MentionKind::kName, false};
+      }
+      return std::nullopt;
+    }
+    if (!allow_ad_hoc) return std::nullopt;
+    size_t k = j;
+    while (k < n && k - j < 4 && tokens[k].kind == TokenKind::kWord && tokens[k].capitalized &&
+           !lex.MatchActor(tokens, k) && lex.MatchTitle(tokens, k) == 0) {
+      ++k;
+    }
+    if (k == j) return std::nullopt;
+    std::string name;
+    for (size_t t = j; t < k; ++t) {
+      if (t > j) name += ' ';
+      name += tokens[t].text;
+    }
+    graph::Actor actor;
+    actor.id = Slug(name);
+    if (actor.id.empty()) return std::nullopt;
+    actor.name = name;
+    actor.type = graph::ActorType::kPerson;
+    if (nation != nullptr && !nation->actor.code.empty()) actor.code = nation->actor.code;
+    return Mention{begin, k, std::move(actor), MentionKind::kName, true};
+  };
+
+  size_t i = 0;
+  while (i < n) {
+    // "Defense Minister Sergey Shoigu", "President Putin". An actor name at
+    // least as long as the title wins ("General Assembly" is no general).
+    auto m = lex.MatchActor(tokens, i);
+    if (size_t tlen = lex.MatchTitle(tokens, i); tlen > 0 && (!m || m->length < tlen)) {
+      if (auto m = person_after_title(i + tlen, i, nullptr, tokens[i].capitalized)) {
+        i = m->end;
+        mentions.push_back(std::move(*m));
+        continue;
+      }
+    }
+    if (!m) {
+      ++i;
+      continue;
+    }
+    const LexiconActor& a = lex.actors()[m->index];
+    size_t end = i + m->length;
+    // "Russian President Vladimir Putin", "NATO Secretary General Jens
+    // Stoltenberg": a country or organisation, a title, then the person.
+    if (a.actor.type != graph::ActorType::kPerson) {
+      if (size_t tlen = lex.MatchTitle(tokens, end); tlen > 0) {
+        if (auto p = person_after_title(end + tlen, i, &a, tokens[end].capitalized)) {
+          i = p->end;
+          mentions.push_back(std::move(*p));
+          continue;
+        }
+      }
+    }
+    // "the Budapest Memorandum", "the Minsk Accords", "the US Senate": a
+    // name or metonym followed by a capitalised word is part of a larger
+    // name that is not this actor. Nationality words are exempt ("the
+    // Russian Armed Forces" is Russia's).
+    if (m->kind != MentionKind::kDemonym && end < n && tokens[end].kind == TokenKind::kWord &&
+        tokens[end].capitalized && !IsCalendarWord(tokens[end].norm) &&
+        !lex.MatchActor(tokens, end) && lex.MatchTitle(tokens, end) == 0) {
+      i = end;
+      continue;
+    }
+    mentions.push_back(Mention{i, end, a.actor, m->kind, false});
+    i = end;
+  }
+  return mentions;
+}
+
+void Extractor::ExtractSentence(const graph::Document& doc, Span span, const Sink& sink) {
+  const std::string_view text(doc.text);
+  const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
+  std::vector<Token> tokens = segmenter_.Tokenize(sentence, span.begin);
+  const size_t n = tokens.size();
+  if (n < 3) return;
+
+  std::vector<Mention> mentions = FindMentions(tokens);
+  if (mentions.size() < 2) return;  // a triple needs two actors
+
+  // Which mention (if any) covers each token.
+  std::vector<int> mention_at(n, -1);
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    for (size_t t = mentions[m].begin; t < mentions[m].end; ++t) mention_at[t] = static_cast<int>(m);
+  }
+
+  std::vector<Verb> verbs;
+  for (size_t i = 0; i < n;) {
+    if (mention_at[i] >= 0) {
+      ++i;
+      continue;
+    }
+    auto v = lexicon_->MatchVerb(tokens, i);
+    // A capitalised verb form mid-sentence is part of a name; after a
+    // determiner it is a noun ("the attack").
+    bool noun_use = i > 0 && IsDeterminer(tokens[i - 1].norm);
+    bool name_use = i > 0 && tokens[i].capitalized && tokens[i - 1].kind != TokenKind::kPunct;
+    // "NATO-backed forces", "a nuclear-armed state": part of a compound.
+    bool compound = v && ((i > 0 && tokens[i - 1].norm == "-" &&
+                           tokens[i - 1].end == tokens[i].begin) ||
+                          (i + v->length < n && tokens[i + v->length].norm == "-" &&
+                           tokens[i + v->length].begin == tokens[i + v->length - 1].end));
+    if (!v || noun_use || name_use || compound) {
+      ++i;
+      continue;
+    }
+    bool overlaps = false;
+    for (size_t t = i; t < i + v->length; ++t) overlaps |= mention_at[t] >= 0;
+    if (!overlaps) verbs.push_back(Verb{i, i + v->length, v->index});
+    i += v->length;
+  }
+  if (verbs.empty()) return;
+  std::vector<bool> is_verb(n, false);
+  for (const Verb& v : verbs) {
+    for (size_t t = v.begin; t < v.end; ++t) is_verb[t] = true;
+  }
+
+  // The mentions coordinated with mention `m` towards lower (dir = -1) or
+  // higher (dir = +1) positions, `m` included, in text order. Leftwards
+  // (subjects) a bare comma joins only after an "and" nearer the verb
+  // ("France, Germany and Italy urged"); rightwards (objects) a joined actor
+  // must end its phrase ("Ukraine, and Biden told ..." starts a new clause).
+  auto coordinated = [&](int m, int dir) {
+    std::vector<int> out{m};
+    bool seen_and = false;
+    for (int k = m + dir; k >= 0 && k < static_cast<int>(mentions.size()); k += dir) {
+      const Mention& near = mentions[out.back()];
+      const Mention& far = mentions[k];
+      size_t gap_begin = dir > 0 ? near.end : far.end;
+      size_t gap_end = dir > 0 ? far.begin : near.begin;
+      if (!IsCoordinationGap(tokens, gap_begin, gap_end)) break;
+      bool verb_between = false, has_and = false;
+      for (size_t t = gap_begin; t < gap_end; ++t) {
+        verb_between |= is_verb[t];
+        has_and |= tokens[t].norm == "and" || tokens[t].norm == "&";
+      }
+      if (verb_between) break;
+      if (dir < 0 && !has_and && !seen_and) break;
+      if (dir > 0) {
+        size_t next = far.end;
+        bool ends_phrase = next >= n || tokens[next].kind == TokenKind::kPunct ||
+                           mention_at[next] >= 0 ||
+                           In(tokens[next].norm, {"and", "or", "'s"}) ||
+                           IsPreposition(tokens[next].norm);
+        if (!ends_phrase) break;
+      }
+      seen_and |= has_and;
+      out.push_back(k);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+
+  // A capitalised word that is no actor, title or date: an unknown name.
+  auto unknown_name = [&](size_t t) {
+    if (t == 0 || tokens[t].kind != TokenKind::kWord || !tokens[t].capitalized) return false;
+    if (tokens[t - 1].kind == TokenKind::kPunct && tokens[t - 1].norm != "," &&
+        tokens[t - 1].norm != "-") {
+      return false;  // after an opening quote or a colon: capitalised anyway
+    }
+    return mention_at[t] < 0 && !IsCalendarWord(tokens[t].norm) &&
+           lexicon_->MatchTitle(tokens, t) == 0;
+  };
+
+  // The nearest mention ending at or before `pos`, within `limit` tokens and
+  // not across ';', ':', brackets or an unknown name (then the subject is
+  // that unknown name, unless it is an actor's: "Russia's Foreign Ministry").
+  auto left_mention = [&](size_t pos, size_t limit) -> int {
+    size_t stop = pos > limit ? pos - limit : 0;
+    for (size_t t = pos; t-- > stop;) {
+      // Skip a relative clause or apposition set off by commas: "Lavrov,
+      // who represented Moscow at the summit, praised India".
+      if (tokens[t].norm == "," && t > 0) {
+        size_t c = t;
+        while (c-- > 0 && tokens[c].norm != "," && !In(tokens[c].norm, {";", ":"})) {
+        }
+        if (c < t && c + 1 < t && tokens[c].norm == "," &&
+            In(tokens[c + 1].norm, {"who", "which", "whose", "whom"})) {
+          stop = c > limit ? std::min(stop, c - limit) : 0;
+          t = c;
+          continue;
+        }
+      }
+      if (mention_at[t] >= 0) return mention_at[t];
+      if (In(tokens[t].norm, {";", ":", "(", ")", "[", "]"})) return -1;
+      if (unknown_name(t)) {
+        size_t k = t;
+        while (k > 0 && unknown_name(k - 1)) --k;
+        if (k >= 2 && tokens[k - 1].norm == "'s" && mention_at[k - 2] >= 0) {
+          return mention_at[k - 2];
+        }
+        return -1;
+      }
+    }
+    return -1;
+  };
+
+  // The first mention at or after `pos`, within `limit` tokens, before the
+  // clause ends, another relation verb starts, an object pronoun or unknown
+  // name takes the object's place, or a preposition that `rel` does not
+  // take (any preposition at all once a noun has been passed: "released its
+  // response to the US" is not about the US).
+  auto right_mention = [&](size_t pos, size_t limit, const LexiconRelation* rel) -> int {
+    bool passed_noun = false;
+    for (size_t t = pos; t < n && t < pos + limit; ++t) {
+      if (mention_at[t] >= 0) return mention_at[t];
+      const Token& tok = tokens[t];
+      if (is_verb[t] || IsClauseBoundary(tok) || IsObjectPronoun(tok.norm)) return -1;
+      if (unknown_name(t)) return -1;
+      if (IsPreposition(tok.norm)) {
+        bool allowed = rel != nullptr &&
+                       (std::find(rel->preps.begin(), rel->preps.end(), tok.norm) !=
+                            rel->preps.end() ||
+                        In(tok.norm, {"with", "to", "against"}));
+        if (passed_noun || !allowed) return -1;
+        continue;
+      }
+      if (tok.kind == TokenKind::kWord && !IsSkippable(tok)) passed_noun = true;
+    }
+    return -1;
+  };
+
+  for (const Verb& verb : verbs) {
+    // Passive: a form of "be" just before the verb (adverbs allowed between)
+    // and "by" + agent after it. An agentless passive names no subject.
+    bool passive = false;
+    bool ing_form = tokens[verb.end - 1].norm.size() > 3 &&
+                    tokens[verb.end - 1].norm.ends_with("ing");
+    if (!ing_form) {
+      for (size_t k = verb.begin, steps = 0; k-- > 0 && steps < 3; ++steps) {
+        if (IsBeForm(tokens[k].norm)) {
+          passive = true;
+          break;
+        }
+        // Only adverbs may stand between: "was reportedly attacked by".
+        const std::string& w = tokens[k].norm;
+        bool adverb = (w.size() > 3 && w.ends_with("ly")) ||
+                      In(w, {"not", "n't", "also", "already", "never", "then", "just", "again",
+                             "twice", "once", "later", "first", "allegedly"});
+        if (mention_at[k] >= 0 || !adverb) break;
+      }
+    }
+
+    int subject = -1;
+    int object = -1;
+    if (passive) {
+      size_t by = verb.end;
+      while (by < n && by < verb.end + 3 && tokens[by].norm != "by" && mention_at[by] < 0 &&
+             !IsClauseBoundary(tokens[by])) {
+        ++by;
+      }
+      if (by >= n || tokens[by].norm != "by") continue;
+      subject = right_mention(by + 1, options_.max_object_distance, nullptr);
+      object = left_mention(verb.begin, options_.max_subject_distance);
+    } else {
+      subject = left_mention(verb.begin, options_.max_subject_distance);
+      object = right_mention(verb.end, options_.max_object_distance,
+                             &lexicon_->relations()[verb.relation]);
+    }
+    if (subject < 0 || object < 0) continue;
+    // A gerund or participle ("sanctioning Russia would ...", "by promising
+    // to") has no subject of its own; "Kiev shelling Donbass" and "Russia is
+    // attacking" do.
+    if (ing_form && !passive) {
+      size_t gap = verb.begin - mentions[subject].end;
+      bool be_before = verb.begin > 0 && IsBeForm(tokens[verb.begin - 1].norm);
+      if (gap > 1 && !(be_before && gap <= 3)) continue;
+    }
+
+    // Negation between the subject and the verb: "did not condemn",
+    // "refused to defend", "decided not to provoke".
+    bool negated = false;
+    {
+      size_t from = passive ? mentions[object].end : mentions[subject].end;
+      if (verb.begin > from + 8) from = verb.begin - 8;
+      for (size_t t = from; t < verb.begin; ++t) {
+        if (IsNegation(tokens[t].norm) || IsNegatingVerb(tokens[t].norm)) negated = true;
+      }
+    }
+
+    std::vector<int> subjects = coordinated(subject, passive ? +1 : -1);
+    std::vector<int> objects = coordinated(object, passive ? -1 : +1);
+
+    std::string verb_text(
+        text.substr(tokens[verb.begin].begin, tokens[verb.end - 1].end - tokens[verb.begin].begin));
+    const LexiconRelation& rel = lexicon_->relations()[verb.relation];
+    const size_t distance = passive ? 0 : verb.begin - mentions[subject].end;
+
+    for (int s : subjects) {
+      for (int o : objects) {
+        const Mention& sm = mentions[s];
+        const Mention& om = mentions[o];
+        if (sm.actor.id == om.actor.id) continue;
+        double confidence = 0.9;
+        for (const Mention* m : {&sm, &om}) {
+          if (m->kind != MentionKind::kName) confidence -= 0.1;
+          if (m->ad_hoc) confidence -= 0.1;
+        }
+        if (distance > 8) confidence -= 0.1;
+        if (passive) confidence -= 0.05;
+        if (subjects.size() > 1 || objects.size() > 1) confidence -= 0.05;
+        graph::Triple t;
+        t.subject = sm.actor;
+        t.relation = rel.name;
+        t.cameo = rel.cameo;
+        t.verb = verb_text;
+        t.object = om.actor;
+        t.negated = negated;
+        t.doc = doc.id;
+        t.sentence = std::string(sentence);
+        t.span_begin = span.begin;
+        t.span_end = span.end;
+        t.date = doc.date;
+        t.confidence = std::clamp(confidence, 0.3, 0.95);
+        sink(std::move(t));
+      }
+    }
+  }
+}
+
+}  // namespace kg::extract

@@ -1,1 +1,253 @@
-// placeholder
+#include "extract/lexicon.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <cstdio>
+
+#include "extract/fold.h"
+#include "extract/segmenter.h"
+
+namespace kg::extract {
+
+extern const std::string_view kDefaultActorsJson;
+extern const std::string_view kDefaultRelationsJson;
+
+namespace {
+
+using Json = nlohmann::json;
+
+// Bumped when the extraction algorithm changes what it produces from the same
+// lexicon, so stored documents are re-coded on the next build.
+constexpr std::string_view kExtractorVersion = "extractor-1";
+
+uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+bool IsAllCaps(std::string_view s) {
+  int letters = 0;
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;  // non-ASCII: treat as mixed case
+    if (std::isalpha(c)) {
+      if (!std::isupper(c)) return false;
+      ++letters;
+    }
+  }
+  return letters >= 2;
+}
+
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = s[0];
+  if (c >= 0x80) return true;  // "Élysée": non-ASCII initials count as names
+  return std::isupper(c) != 0;
+}
+
+Result<std::vector<std::string>> StringList(const Json& obj, const char* key,
+                                            const std::string& where) {
+  std::vector<std::string> out;
+  if (!obj.contains(key) || obj[key].is_null()) return out;
+  if (!obj[key].is_array()) {
+    return Status::ParseError(where + ": \"" + key + "\" is not a list of strings");
+  }
+  for (const Json& v : obj[key]) {
+    if (!v.is_string()) {
+      return Status::ParseError(where + ": \"" + key + "\" is not a list of strings");
+    }
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+std::string StringField(const Json& obj, const char* key) {
+  if (obj.contains(key) && obj[key].is_string()) return obj[key].get<std::string>();
+  return "";
+}
+
+}  // namespace
+
+// Builds the phrase tables; a friend of Lexicon.
+class LexiconBuilder {
+ public:
+  explicit LexiconBuilder(Lexicon* lex) : lex_(lex) {}
+
+  void Add(Lexicon::PhraseTable* table, std::string_view phrase, uint32_t index,
+           MentionKind kind) {
+    std::vector<Token> tokens = segmenter_.Tokenize(phrase);
+    if (tokens.empty()) return;
+    std::string key;
+    Lexicon::Entry entry{index, kind, {}};
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (i > 0) key += ' ';
+      key += tokens[i].norm;
+      const std::string& text = tokens[i].text;
+      entry.case_rules.push_back(IsAllCaps(text) ? 2 : StartsUpper(text) ? 1 : 0);
+    }
+    auto& entries = table->phrases[key];
+    for (const auto& e : entries) {
+      if (e.index == index && e.kind == kind && e.case_rules == entry.case_rules) return;
+    }
+    entries.push_back(std::move(entry));
+    table->max_tokens = std::max(table->max_tokens, tokens.size());
+  }
+
+ private:
+  Lexicon* lex_;
+  Segmenter segmenter_;
+};
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDefault() {
+  return FromJson(kDefaultActorsJson, kDefaultRelationsJson, "default lexicon");
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors_json,
+                                                         std::string_view relations_json,
+                                                         std::string_view origin) {
+  auto lex = std::shared_ptr<Lexicon>(new Lexicon());
+  LexiconBuilder builder(lex.get());
+  const std::string where_actors = std::string(origin) + " (actors)";
+  const std::string where_relations = std::string(origin) + " (relations)";
+
+  Json actors = Json::parse(actors_json, nullptr, /*allow_exceptions=*/false);
+  if (actors.is_discarded() || !actors.is_object()) {
+    return Status::ParseError(where_actors + ": not a valid JSON object");
+  }
+  Json relations = Json::parse(relations_json, nullptr, /*allow_exceptions=*/false);
+  if (relations.is_discarded() || !relations.is_object()) {
+    return Status::ParseError(where_relations + ": not a valid JSON object");
+  }
+
+  auto titles = StringList(actors, "titles", where_actors);
+  if (!titles.ok()) return titles.status();
+  for (const std::string& t : *titles) {
+    builder.Add(&lex->titles_, t, 0, MentionKind::kName);
+  }
+
+  if (!actors.contains("actors") || !actors["actors"].is_array()) {
+    return Status::ParseError(where_actors + ": no \"actors\" list");
+  }
+  for (const Json& a : actors["actors"]) {
+    std::string id = a.is_object() ? StringField(a, "id") : "";
+    if (id.empty()) {
+      return Status::ParseError(where_actors + ": an actor without a string \"id\"");
+    }
+    const std::string where = where_actors + ": actor '" + id + "'";
+    if (lex->actor_by_id_.count(id)) return Status::ParseError(where + " is listed twice");
+    LexiconActor la;
+    la.actor.id = id;
+    la.actor.name = StringField(a, "name");
+    if (la.actor.name.empty()) la.actor.name = id;
+    auto type = graph::ParseActorType(StringField(a, "type"));
+    if (!type) return Status::ParseError(where + ": unknown \"type\"");
+    la.actor.type = *type;
+    la.actor.code = StringField(a, "code");
+    la.country = StringField(a, "country");
+    auto names = StringList(a, "names", where);
+    auto metonyms = StringList(a, "metonyms", where);
+    auto demonyms = StringList(a, "demonyms", where);
+    for (auto* r : {&names, &metonyms, &demonyms}) {
+      if (!r->ok()) return r->status();
+    }
+    const uint32_t index = static_cast<uint32_t>(lex->actors_.size());
+    builder.Add(&lex->actor_phrases_, la.actor.name, index, MentionKind::kName);
+    for (const auto& n : *names) builder.Add(&lex->actor_phrases_, n, index, MentionKind::kName);
+    for (const auto& n : *metonyms) {
+      builder.Add(&lex->actor_phrases_, n, index, MentionKind::kMetonym);
+    }
+    for (const auto& n : *demonyms) {
+      builder.Add(&lex->actor_phrases_, n, index, MentionKind::kDemonym);
+    }
+    for (auto* list : {&*names, &*metonyms, &*demonyms}) {
+      for (auto& n : *list) {
+        if (n != la.actor.name) la.actor.aliases.push_back(std::move(n));
+      }
+    }
+    lex->actor_by_id_.emplace(id, index);
+    lex->actors_.push_back(std::move(la));
+  }
+
+  if (!relations.contains("relations") || !relations["relations"].is_array()) {
+    return Status::ParseError(where_relations + ": no \"relations\" list");
+  }
+  std::unordered_set<std::string> seen;
+  for (const Json& r : relations["relations"]) {
+    LexiconRelation rel;
+    rel.name = r.is_object() ? StringField(r, "relation") : "";
+    if (rel.name.empty()) {
+      return Status::ParseError(where_relations + ": a relation without a string \"relation\"");
+    }
+    const std::string where = where_relations + ": relation '" + rel.name + "'";
+    if (!seen.insert(rel.name).second) return Status::ParseError(where + " is listed twice");
+    rel.cameo = StringField(r, "cameo");
+    rel.plover = StringField(r, "plover");
+    auto preps = StringList(r, "preps", where);
+    auto forms = StringList(r, "forms", where);
+    if (!preps.ok()) return preps.status();
+    if (!forms.ok()) return forms.status();
+    if (forms->empty()) return Status::ParseError(where + ": no \"forms\"");
+    for (const auto& p : *preps) rel.preps.push_back(Fold(p));
+    const uint32_t index = static_cast<uint32_t>(lex->relations_.size());
+    for (const auto& f : *forms) builder.Add(&lex->verb_phrases_, f, index, MentionKind::kName);
+    lex->relations_.push_back(std::move(rel));
+  }
+
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(
+                    Fnv1a(relations_json, Fnv1a(actors_json, Fnv1a(kExtractorVersion)))));
+  lex->fingerprint_ = std::string(kExtractorVersion) + "/lexicon-" + hex;
+  return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+std::optional<PhraseMatch> Lexicon::Match(const PhraseTable& table,
+                                          const std::vector<Token>& tokens, size_t i) const {
+  std::optional<PhraseMatch> best;
+  std::string key;
+  const size_t limit = std::min(table.max_tokens, tokens.size() - i);
+  for (size_t len = 1; len <= limit; ++len) {
+    if (len > 1) key += ' ';
+    key += tokens[i + len - 1].norm;
+    auto it = table.phrases.find(key);
+    if (it == table.phrases.end()) continue;
+    for (const Entry& e : it->second) {
+      bool ok = true;
+      for (size_t k = 0; k < len && ok; ++k) {
+        const Token& t = tokens[i + k];
+        if (e.case_rules[k] == 1) ok = t.capitalized;
+        if (e.case_rules[k] == 2) ok = IsAllCaps(t.text);
+      }
+      if (ok) {
+        best = PhraseMatch{len, e.index, e.kind};
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+std::optional<PhraseMatch> Lexicon::MatchActor(const std::vector<Token>& tokens,
+                                               size_t i) const {
+  return Match(actor_phrases_, tokens, i);
+}
+
+std::optional<PhraseMatch> Lexicon::MatchVerb(const std::vector<Token>& tokens,
+                                              size_t i) const {
+  return Match(verb_phrases_, tokens, i);
+}
+
+size_t Lexicon::MatchTitle(const std::vector<Token>& tokens, size_t i) const {
+  auto m = Match(titles_, tokens, i);
+  return m ? m->length : 0;
+}
+
+const LexiconActor* Lexicon::FindActor(std::string_view id) const {
+  auto it = actor_by_id_.find(std::string(id));
+  return it == actor_by_id_.end() ? nullptr : &actors_[it->second];
+}
+
+}  // namespace kg::extract

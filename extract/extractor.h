@@ -1,0 +1,65 @@
+// Extractor: one document's text -> its triples.
+//
+// A pure function of (document, lexicon): sentences are split and tokenised
+// with ICU, actor mentions found by longest match against the lexicon (with
+// titles and nationality words folded into the person they precede: "Russian
+// President Vladimir Putin" is one mention), relation verbs matched against
+// the lexicon's verb forms, and each verb's subject and object found in a
+// plain active or passive clause (see docs/architecture.md for the rules).
+//
+//   auto lexicon = extract::Lexicon::LoadDefault();
+//   extract::Extractor extractor(*lexicon);
+//   Status s = extractor.Extract(doc, [&](graph::Triple t) { sink.Add(t); });
+//
+// Thread safety: an Extractor is not thread-safe (it owns ICU break
+// iterators); use one per thread, all sharing one Lexicon.
+#ifndef KG_EXTRACT_EXTRACTOR_H_
+#define KG_EXTRACT_EXTRACTOR_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "extract/lexicon.h"
+#include "extract/segmenter.h"
+#include "graph/status.h"
+#include "graph/triple.h"
+
+namespace kg::extract {
+
+struct ExtractorOptions {
+  // A subject is looked for at most this many tokens before its verb. Default 20.
+  size_t max_subject_distance = 20;
+  // An object is looked for at most this many tokens after its verb (or after
+  // "by" in a passive). Default 8.
+  size_t max_object_distance = 8;
+};
+
+class Extractor {
+ public:
+  using Sink = std::function<void(graph::Triple&&)>;
+
+  explicit Extractor(std::shared_ptr<const Lexicon> lexicon, ExtractorOptions options = {});
+
+  // Calls `sink` for every triple in `doc`, in text order. Returns
+  // InvalidArgument if doc.text is not valid UTF-8 (naming the byte offset);
+  // nothing is emitted then.
+  Status Extract(const graph::Document& doc, const Sink& sink);
+
+  // Identifies lexicon and algorithm; see Lexicon::fingerprint().
+  const std::string& fingerprint() const { return lexicon_->fingerprint(); }
+
+ private:
+  struct Mention;
+  struct Verb;
+  void ExtractSentence(const graph::Document& doc, Span span, const Sink& sink);
+  std::vector<Mention> FindMentions(const std::vector<Token>& tokens) const;
+
+  std::shared_ptr<const Lexicon> lexicon_;
+  ExtractorOptions options_;
+  Segmenter segmenter_;
+};
+
+}  // namespace kg::extract
+
+#endif  // KG_EXTRACT_EXTRACTOR_H_

@@ -1,0 +1,114 @@
+// Lexicon: the actors and relations the extractor recognises.
+//
+// Loaded from two JSON files in kg's own format (docs/lexicon-format.md):
+// actors (countries with names, demonyms and capital metonyms;
+// organisations; people with titles and roles; places; groups) and relations
+// (verb forms -> a relation name and a CAMEO code). The default lexicon is
+// compiled into the binary.
+//
+//   auto lexicon = extract::Lexicon::LoadDefault();
+//   if (!lexicon.ok()) return lexicon.status();
+//   extract::Extractor extractor(*lexicon);
+//
+// A Lexicon is immutable after loading and safe to share between threads.
+#ifndef KG_EXTRACT_LEXICON_H_
+#define KG_EXTRACT_LEXICON_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "graph/actor.h"
+#include "graph/status.h"
+
+namespace kg::extract {
+
+struct Token;
+
+// How a phrase names its actor; mentions by metonym or demonym are less
+// certain than by name ("Moscow said" is usually, not always, Russia).
+enum class MentionKind : uint8_t { kName, kMetonym, kDemonym };
+
+struct LexiconActor {
+  graph::Actor actor;   // with aliases: every name, metonym and demonym
+  std::string country;  // for people, places and groups: the country id
+};
+
+struct LexiconRelation {
+  std::string name;   // "accuse"
+  std::string cameo;  // "112"
+  std::string plover; // PLOVER category, may be empty
+  // Prepositions that may stand between the verb and its object ("met with").
+  std::vector<std::string> preps;
+};
+
+// A phrase matched at a token position.
+struct PhraseMatch {
+  size_t length = 0;  // in tokens
+  uint32_t index = 0; // into actors() or relations()
+  MentionKind kind = MentionKind::kName;
+};
+
+class Lexicon {
+ public:
+  // The lexicon compiled into kg (extract/data/*.json).
+  static Result<std::shared_ptr<const Lexicon>> LoadDefault();
+  // Parses the two JSON documents; `origin` names them in error messages.
+  static Result<std::shared_ptr<const Lexicon>> FromJson(std::string_view actors_json,
+                                                         std::string_view relations_json,
+                                                         std::string_view origin);
+
+  const std::vector<LexiconActor>& actors() const { return actors_; }
+  const std::vector<LexiconRelation>& relations() const { return relations_; }
+
+  // The longest actor phrase starting at tokens[i], honouring capitalisation
+  // (a lexicon word written with a capital matches only a capitalised token,
+  // an all-capitals acronym only an all-capitals token: "US" is not "us").
+  std::optional<PhraseMatch> MatchActor(const std::vector<Token>& tokens, size_t i) const;
+  // The longest verb form starting at tokens[i].
+  std::optional<PhraseMatch> MatchVerb(const std::vector<Token>& tokens, size_t i) const;
+  // Length in tokens of the longest title ("defence minister") at tokens[i],
+  // 0 if none.
+  size_t MatchTitle(const std::vector<Token>& tokens, size_t i) const;
+  // The actor with this id, or nullptr.
+  const LexiconActor* FindActor(std::string_view id) const;
+
+  // Changes whenever the lexicon's content changes; stored with each
+  // document so that a new lexicon re-codes documents on rebuild.
+  const std::string& fingerprint() const { return fingerprint_; }
+
+ private:
+  // A phrase as folded token norms joined by ' '.
+  struct Entry {
+    uint32_t index;
+    MentionKind kind;
+    // Per token: 0 any case, 1 must be capitalised, 2 must be all capitals.
+    std::vector<uint8_t> case_rules;
+  };
+  struct PhraseTable {
+    std::unordered_map<std::string, std::vector<Entry>> phrases;
+    size_t max_tokens = 0;
+  };
+
+  std::optional<PhraseMatch> Match(const PhraseTable& table, const std::vector<Token>& tokens,
+                                   size_t i) const;
+
+  std::vector<LexiconActor> actors_;
+  std::vector<LexiconRelation> relations_;
+  std::unordered_map<std::string, uint32_t> actor_by_id_;
+  PhraseTable actor_phrases_;
+  PhraseTable verb_phrases_;
+  PhraseTable titles_;
+  std::string fingerprint_;
+
+  friend class LexiconBuilder;
+};
+
+}  // namespace kg::extract
+
+#endif  // KG_EXTRACT_LEXICON_H_

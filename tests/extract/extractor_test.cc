@@ -1,0 +1,160 @@
+#include "extract/extractor.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "test_lexicon.h"
+
+namespace kg::extract {
+namespace {
+
+// "subject -relation-> object", with "!" before the relation when negated.
+std::vector<std::string> Code(const std::string& text, const std::string& date = "") {
+  Extractor extractor(testing::TestLexicon());
+  graph::Document doc{"doc1", text, date, "", ""};
+  std::vector<std::string> out;
+  Status s = extractor.Extract(doc, [&](graph::Triple&& t) {
+    out.push_back(t.subject.id + " -" + (t.negated ? "!" : "") + t.relation + "-> " + t.object.id);
+  });
+  REQUIRE(s.ok());
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST_CASE("Plain active clauses", "[extract]") {
+  CHECK(Code("Russia attacked Ukraine.") == V{"RUS -attack-> UKR"});
+  CHECK(Code("Moscow accused the Ukrainian military of provocations in Donbas.") ==
+        V{"RUS -accuse-> UKR"});
+  CHECK(Code("President Putin met with Turkish President Recep Tayyip Erdogan on the sidelines.") ==
+        V{"vladimir-putin -meet-> recep-tayyip-erdogan"});
+  CHECK(Code("Defense Minister Sergey Shoigu called Joe Biden on Monday.") ==
+        V{"sergey-shoigu -call-> joe-biden"});
+}
+
+TEST_CASE("Titles and nationality words belong to the person they precede", "[extract]") {
+  // "Russian" and "US" must not become actors of their own here.
+  CHECK(Code("US President Joe Biden warned Russian President Vladimir Putin.") ==
+        V{"joe-biden -warn-> vladimir-putin"});
+}
+
+TEST_CASE("A titled name outside the lexicon is a person of its own", "[extract]") {
+  Extractor extractor(testing::TestLexicon());
+  graph::Document doc{"d", "French Defence Minister Sébastien Lecornu telephoned Shoigu.", "", "", ""};
+  std::vector<graph::Triple> got;
+  REQUIRE(extractor.Extract(doc, [&](graph::Triple&& t) { got.push_back(t); }).ok());
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].subject.id == "sebastien-lecornu");
+  CHECK(got[0].subject.name == "Sébastien Lecornu");
+  CHECK(got[0].subject.type == graph::ActorType::kPerson);
+  CHECK(got[0].subject.code == "FRA");
+  CHECK(got[0].object.id == "sergey-shoigu");
+  CHECK(got[0].confidence < 0.9);
+}
+
+TEST_CASE("Passive voice with an agent", "[extract]") {
+  CHECK(Code("Ukraine was attacked by Russia in 2014.") == V{"RUS -attack-> UKR"});
+  CHECK(Code("Donbass was shelled by Ukrainian forces.") == V{"UKR -shell-> donbas"});
+  // No agent, no triple.
+  CHECK(Code("Ukraine was attacked in 2014, Russia said.").empty());
+}
+
+TEST_CASE("Coordinated subjects and objects", "[extract]") {
+  CHECK(Code("France and Germany denounced Russia.") ==
+        V{"FRA -denounce-> RUS", "DEU -denounce-> RUS"});
+  CHECK(Code("Putin met with Lavrov and Shoigu on Monday.") ==
+        V{"vladimir-putin -meet-> sergey-lavrov", "vladimir-putin -meet-> sergey-shoigu"});
+}
+
+TEST_CASE("Negation marks the triple", "[extract]") {
+  CHECK(Code("The US decided not to provoke Russia.") == V{"USA -!provoke-> RUS"});
+  CHECK(Code("Washington refused to defend Ukraine.") == V{"USA -!defend-> UKR"});
+  CHECK(Code("Germany did not denounce Russia.") == V{"DEU -!denounce-> RUS"});
+}
+
+TEST_CASE("Nouns, pronouns and case are not over-read", "[extract]") {
+  // A verb form after a determiner is a noun.
+  CHECK(Code("The attack on Ukraine shocked Russia.").empty());
+  // "us" is a pronoun, not the United States.
+  CHECK(Code("Russia warned us about Ukraine.").empty());
+  // An actor does not act on itself.
+  CHECK(Code("Russia will always defend Russia.").empty());
+  // One actor only.
+  CHECK(Code("Russia attacked.").empty());
+}
+
+TEST_CASE("Clause structure limits subjects and objects", "[extract]") {
+  // A relative clause between subject and verb is skipped.
+  CHECK(Code("Lavrov, who visited Kyiv in May, accused Germany.") ==
+        V{"sergey-lavrov -visit-> UKR", "sergey-lavrov -accuse-> DEU"});
+  // The object is the unknown name, not the actor after it.
+  CHECK(Code("Russia is fighting against the Collective West in Ukraine.").empty());
+  // A preposition after a noun: the US is not what was attacked.
+  CHECK(Code("Russia attacked its response to the US.").empty());
+  // A place is not a target.
+  CHECK(Code("Russia fought in Ukraine.").empty());
+  // An unknown name between actor and verb is the subject.
+  CHECK(Code("In Kyiv, Chamberlain denounced Germany.").empty());
+  // ... unless it is the actor's own: "Russia's Foreign Ministry".
+  CHECK(Code("Russia's Foreign Ministry denounced Germany.") == V{"RUS -denounce-> DEU"});
+  // A new clause after the object is not a coordinated object.
+  CHECK(Code("Washington refused to defend Ukraine, and Biden told Putin so.") ==
+        V{"USA -!defend-> UKR"});
+  // A comma alone does not coordinate subjects: "At the summit with Putin, Biden ...".
+  CHECK(Code("At the summit with Putin, Biden warned Russia.") == V{"joe-biden -warn-> RUS"});
+  CHECK(Code("Turkey, France and Germany denounced Russia.") ==
+        V{"TUR -denounce-> RUS", "FRA -denounce-> RUS", "DEU -denounce-> RUS"});
+}
+
+TEST_CASE("Compounds, larger names and gerunds are not verbs of a clause", "[extract]") {
+  CHECK(Code("NATO-backed Ukrainian forces shelled Donbas.") == V{"UKR -shell-> donbas"});
+  CHECK(Code("Russia attacked the Moscow Metro yesterday.").empty());
+  CHECK(Code("After the talks with Lavrov, sanctioning Russia would push it closer to Turkey.")
+            .empty());
+  CHECK(Code("The report saw Kiev shelling Donbass.") == V{"UKR -shell-> donbas"});
+  CHECK(Code("Russia is attacking Ukraine.") == V{"RUS -attack-> UKR"});
+}
+
+TEST_CASE("Curly quotes, dashes and possessives", "[extract]") {
+  CHECK(Code("Russia’s army — as expected — attacked Ukraine’s east.") == V{"RUS -attack-> UKR"});
+  CHECK(Code("“Moscow accused Kyiv,” the report said.") == V{"RUS -accuse-> UKR"});
+}
+
+TEST_CASE("Triples carry provenance", "[extract]") {
+  Extractor extractor(testing::TestLexicon());
+  const std::string text = "A headline\n\nSome words first. Then Russia shelled Donbas. The end.";
+  graph::Document doc{"doc-7", text, "2022-02-21", "t", "u"};
+  std::vector<graph::Triple> got;
+  REQUIRE(extractor.Extract(doc, [&](graph::Triple&& t) { got.push_back(t); }).ok());
+  REQUIRE(got.size() == 1);
+  const graph::Triple& t = got[0];
+  CHECK(t.doc == "doc-7");
+  CHECK(t.date == "2022-02-21");
+  CHECK(t.sentence == "Then Russia shelled Donbas.");
+  CHECK(text.substr(t.span_begin, t.span_end - t.span_begin) == t.sentence);
+  CHECK(t.verb == "shelled");
+  CHECK(t.cameo == "194");
+  CHECK(t.subject.name == "Russia");
+  CHECK(t.confidence > 0.5);
+  CHECK(t.confidence <= 0.95);
+}
+
+TEST_CASE("Invalid UTF-8 is rejected with its offset", "[extract]") {
+  Extractor extractor(testing::TestLexicon());
+  graph::Document doc{"bad", "Russia attacked \xC3\x28 Ukraine.", "", "", ""};
+  size_t n = 0;
+  Status s = extractor.Extract(doc, [&](graph::Triple&&) { ++n; });
+  CHECK(s.code() == Status::Code::kInvalidArgument);
+  CHECK(s.message() == "document 'bad': invalid UTF-8 at byte 16");
+  CHECK(n == 0);
+}
+
+TEST_CASE("Extraction is deterministic", "[extract]") {
+  const std::string text =
+      "Russia attacked Ukraine. France and Germany denounced Russia. Putin met with Lavrov.";
+  CHECK(Code(text) == Code(text));
+}
+
+}  // namespace
+}  // namespace kg::extract
