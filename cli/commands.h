@@ -1,0 +1,78 @@
+// The kg subcommands. main.cc parses arguments into these structs (with
+// CLI11) and calls Run*; each returns the process exit code:
+//   0 success, 1 an input or store error (reported on stderr, one line per
+//   problem, prefixed "kg: "), 2 a usage error.
+#ifndef KG_CLI_COMMANDS_H_
+#define KG_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+namespace kg::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+inline constexpr int kExitUsage = 2;
+
+struct BuildArgs {
+  std::string db;
+  std::vector<std::string> paths;
+  bool quiet = false;
+};
+int RunBuild(const BuildArgs& args);
+
+struct ExtractArgs {
+  std::vector<std::string> paths;
+};
+int RunExtract(const ExtractArgs& args);
+
+struct TriplesArgs {
+  std::string db;
+  std::string subject, relation, object;  // empty: any
+  bool json = false;
+};
+int RunTriples(const TriplesArgs& args);
+
+struct ActorsArgs {
+  std::string db;
+  std::string text;  // empty: all actors
+  bool json = false;
+};
+int RunActors(const ActorsArgs& args);
+
+struct PathArgs {
+  std::string db;
+  std::string from, to;
+  int max_hops = 6;
+  std::vector<std::string> relations;
+  bool undirected = false;
+  bool json = false;
+};
+int RunPath(const PathArgs& args);
+
+struct NeighboursArgs {
+  std::string db;
+  std::string actor;
+  int depth = 1;
+  std::string direction = "both";
+  std::vector<std::string> relations;
+  bool json = false;
+};
+int RunNeighbours(const NeighboursArgs& args);
+
+struct ExportArgs {
+  std::string db;
+  std::string format;
+  std::string output;  // empty or "-": stdout
+};
+int RunExport(const ExportArgs& args);
+
+struct StatsArgs {
+  std::string db;
+  bool json = false;
+};
+int RunStats(const StatsArgs& args);
+
+}  // namespace kg::cli
+
+#endif  // KG_CLI_COMMANDS_H_

@@ -1,0 +1,112 @@
+#include "cli/store_access.h"
+
+#include <algorithm>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.h"
+#include "extract/fold.h"
+
+namespace kg::cli {
+namespace {
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string Describe(const store::TripleStore& db, store::TermId term) {
+  auto actor = db.GetActor(term);
+  if (!actor.ok()) return "?";
+  return actor->name + " [" + actor->id + "]";
+}
+
+}  // namespace
+
+store::Options StoreOptions(bool read_only) {
+  store::Options options;
+  options.read_only = read_only;
+  options.create_if_missing = !read_only;
+  options.fold = [](std::string_view s) { return extract::Fold(s); };
+  return options;
+}
+
+Result<std::unique_ptr<store::TripleStore>> OpenForQuery(const std::string& dir) {
+  return store::TripleStore::Open(dir, StoreOptions(/*read_only=*/true));
+}
+
+Result<store::TermId> ResolveActor(const store::TripleStore& db, std::string_view text) {
+  auto by_id = db.ActorById(text);
+  if (!by_id.ok()) return by_id.status();
+  if (*by_id) return **by_id;
+  auto by_name = db.ActorsByName(text);
+  if (!by_name.ok()) return by_name.status();
+  if (by_name->size() == 1) return by_name->front();
+  if (by_name->size() > 1) {
+    std::string list;
+    for (store::TermId t : *by_name) list += (list.empty() ? "" : ", ") + Describe(db, t);
+    return Status::InvalidArgument("actor '" + std::string(text) + "' is ambiguous: " + list +
+                                   "; use an id");
+  }
+  // Unknown: the closest names, by edit distance of the folded forms, with
+  // names that contain the text first.
+  const std::string key = extract::Fold(text);
+  std::map<store::TermId, size_t> best;  // term -> score
+  Status s = db.ForEachName([&](std::string_view name, store::TermId term) {
+    size_t score = name.find(key) != std::string_view::npos ? 0 : 1 + EditDistance(key, name);
+    auto [it, inserted] = best.emplace(term, score);
+    if (!inserted) it->second = std::min(it->second, score);
+    return true;
+  });
+  if (!s.ok()) return s;
+  std::vector<std::pair<size_t, store::TermId>> ranked;
+  for (auto [term, score] : best) ranked.emplace_back(score, term);
+  std::sort(ranked.begin(), ranked.end());
+  std::string list;
+  for (size_t i = 0; i < ranked.size() && i < 5; ++i) {
+    if (ranked[i].first > std::max<size_t>(3, key.size() / 2) + 1) break;
+    list += (list.empty() ? "" : ", ") + Describe(db, ranked[i].second);
+  }
+  return Status::NotFound("unknown actor '" + std::string(text) + "'" +
+                          (list.empty() ? "" : " (closest: " + list + ")"));
+}
+
+Result<store::TermId> ResolveRelation(const store::TripleStore& db, std::string_view name) {
+  auto term = db.RelationByName(extract::Fold(name));
+  if (!term.ok()) return term.status();
+  if (*term) return **term;
+  auto all = db.Relations();
+  if (!all.ok()) return all.status();
+  std::string list;
+  for (const auto& [rel, t] : *all) list += (list.empty() ? "" : ", ") + rel;
+  return Status::NotFound("unknown relation '" + std::string(name) + "' (stored: " +
+                          (list.empty() ? "none" : list) + ")");
+}
+
+Result<std::vector<store::TermId>> ResolveRelations(const store::TripleStore& db,
+                                                    const std::vector<std::string>& names) {
+  std::vector<store::TermId> out;
+  for (const std::string& n : names) {
+    auto t = ResolveRelation(db, n);
+    if (!t.ok()) return t.status();
+    out.push_back(*t);
+  }
+  return out;
+}
+
+int Fail(const Status& status) {
+  std::cerr << "kg: " << status.message() << "\n";
+  return kExitError;
+}
+
+}  // namespace kg::cli

@@ -1,0 +1,37 @@
+// Shared by the query subcommands: opening a store for reading and turning
+// the actor and relation names a user typed into store terms.
+#ifndef KG_CLI_STORE_ACCESS_H_
+#define KG_CLI_STORE_ACCESS_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/status.h"
+#include "store/triple_store.h"
+
+namespace kg::cli {
+
+// Options every kg store is opened with: extract's Unicode fold for names.
+store::Options StoreOptions(bool read_only);
+
+// Opens an existing store read-only (so queries run while a build writes).
+Result<std::unique_ptr<store::TripleStore>> OpenForQuery(const std::string& dir);
+
+// The actor named `text` (id, name or alias; case and diacritics ignored).
+// NotFound lists the closest names; InvalidArgument lists the candidates
+// when the name is ambiguous.
+Result<store::TermId> ResolveActor(const store::TripleStore& db, std::string_view text);
+
+// The relation named `name`; NotFound lists the stored relations.
+Result<store::TermId> ResolveRelation(const store::TripleStore& db, std::string_view name);
+Result<std::vector<store::TermId>> ResolveRelations(const store::TripleStore& db,
+                                                    const std::vector<std::string>& names);
+
+// Prints "kg: <message>" on stderr and returns kExitError.
+int Fail(const Status& status);
+
+}  // namespace kg::cli
+
+#endif  // KG_CLI_STORE_ACCESS_H_

@@ -1,0 +1,343 @@
+// End-to-end tests of the kg binary: the commands, their output and their
+// error paths, run as a user runs them.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+std::string Env(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? v : fallback;
+}
+
+const std::string& Kg() {
+  static const std::string bin = Env("KG_BIN", KG_BIN);
+  return bin;
+}
+std::string Source() { return Env("KG_SOURCE_DIR", KG_SOURCE_DIR); }
+std::string Shared() { return Env("KG_SHARED_DIR", KG_SHARED_DIR); }
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    static int counter = 0;
+    path = fs::temp_directory_path() /
+           ("kg_cli_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string Quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Runs `kg ARGS` (ARGS already shell-quoted where needed), optionally with
+// `input` on standard input.
+Run Kg(const std::string& args, const std::string& input = "") {
+  static int counter = 0;
+  fs::path base = fs::temp_directory_path() /
+                  ("kg_cli_run_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+  std::string in = base.string() + ".in", out = base.string() + ".out",
+              err = base.string() + ".err";
+  std::ofstream(in, std::ios::binary) << input;
+  std::string cmd = Quote(Kg()) + " " + args + " <" + in + " >" + out + " 2>" + err;
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  fs::remove(in);
+  fs::remove(out);
+  fs::remove(err);
+  return r;
+}
+
+std::vector<Json> JsonLines(const std::string& s) {
+  std::vector<Json> out;
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(Json::parse(line));
+  return out;
+}
+
+std::string Examples() {
+  return Quote(Source() + "/examples/news") + " " + Quote(Source() + "/examples/wire.jsonl");
+}
+
+TEST_CASE("build, stats and rebuild of the bundled examples", "[cli]") {
+  TempDir dir;
+  std::string db = Quote(dir / "g.kg");
+  Run b = Kg("build --db " + db + " " + Examples());
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  CHECK(b.err.find("12 documents (12 added, 0 replaced, 0 unchanged)") != std::string::npos);
+
+  Run s1 = Kg("stats --db " + db + " --json");
+  REQUIRE(s1.code == 0);
+  Json stats = Json::parse(s1.out);
+  CHECK(stats["format_version"] == 1);
+  CHECK(stats["documents"] == 12);
+  CHECK(stats["triples"].get<int>() >= 30);
+  CHECK(stats["actors"].get<int>() >= 15);
+
+  // Building the same corpus again adds nothing.
+  Run b2 = Kg("build --db " + db + " " + Examples());
+  REQUIRE(b2.code == 0);
+  CHECK(b2.err.find("12 documents (0 added, 0 replaced, 12 unchanged), 0 triples") !=
+        std::string::npos);
+  Run s2 = Kg("stats --db " + db + " --json");
+  CHECK(s2.out == s1.out);
+  Run text = Kg("stats --db " + db);
+  CHECK(text.out.find("documents:  12") != std::string::npos);
+}
+
+TEST_CASE("a changed document replaces its old triples", "[cli]") {
+  TempDir dir;
+  std::string db = Quote(dir / "g.kg");
+  std::string doc = dir / "report.txt";
+  std::ofstream(doc) << "Russia attacked Ukraine. France condemned Russia.\n";
+  REQUIRE(Kg("build --db " + db + " " + Quote(doc)).code == 0);
+  auto before = JsonLines(Kg("triples --db " + db + " --json").out);
+  REQUIRE(before.size() == 2);
+
+  std::ofstream(doc) << "Germany praised France.\n";
+  Run b = Kg("build --db " + db + " " + Quote(doc));
+  REQUIRE(b.code == 0);
+  CHECK(b.err.find("(0 added, 1 replaced, 0 unchanged)") != std::string::npos);
+  auto after = JsonLines(Kg("triples --db " + db + " --json").out);
+  REQUIRE(after.size() == 1);
+  CHECK(after[0]["subject"]["id"] == "DEU");
+  CHECK(after[0]["object"]["id"] == "FRA");
+  // Russia is no longer connected; the query says so rather than crashing.
+  Run p = Kg("path --db " + db + " Russia Ukraine");
+  CHECK(p.code == 0);
+  CHECK(p.out.find("no path") != std::string::npos);
+}
+
+TEST_CASE("extract prints one JSON triple a line, from files and stdin", "[cli]") {
+  Run r = Kg("extract -", "Moscow accused the Ukrainian military of provocations.\n");
+  REQUIRE(r.code == 0);
+  auto lines = JsonLines(r.out);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0]["subject"]["id"] == "RUS");
+  CHECK(lines[0]["relation"] == "accuse");
+  CHECK(lines[0]["object"]["id"] == "UKR");
+  CHECK(lines[0]["doc"] == "stdin");
+  CHECK(lines[0]["span"][0] == 0);
+
+  Run j = Kg("extract -",
+             "{\"id\": \"a\", \"date\": \"2024-04-03\", \"text\": \"France thanked Germany.\"}\n");
+  REQUIRE(j.code == 0);
+  auto jl = JsonLines(j.out);
+  REQUIRE(jl.size() == 1);
+  CHECK(jl[0]["doc"] == "a");
+  CHECK(jl[0]["date"] == "2024-04-03");
+}
+
+TEST_CASE("queries on the examples answer actors triples path and neighbours", "[cli]") {
+  TempDir dir;
+  std::string db = Quote(dir / "g.kg");
+  REQUIRE(Kg("build --db " + db + " " + Examples()).code == 0);
+
+  // Case and diacritics are ignored.
+  Run a = Kg("actors --db " + db + " ERDOGAN --json");
+  REQUIRE(a.code == 0);
+  auto actors = JsonLines(a.out);
+  REQUIRE(actors.size() >= 1);
+  CHECK(actors[0]["id"] == "recep-tayyip-erdogan");
+  CHECK(actors[0]["name"] == "Recep Tayyip Erdoğan");
+  CHECK(actors[0]["degree"].get<int>() >= 1);
+
+  Run t = Kg("triples --db " + db + " --subject putin --json");
+  REQUIRE(t.code == 0);
+  for (const Json& j : JsonLines(t.out)) CHECK(j["subject"]["id"] == "vladimir-putin");
+
+  Run p = Kg("path --db " + db + " --undirected \"Sergey Shoigu\" \"Emmanuel Macron\" --json");
+  INFO(p.err);
+  REQUIRE(p.code == 0);
+  Json path = Json::parse(p.out);
+  REQUIRE(!path["path"].is_null());
+  const Json& hops = path["path"]["hops"];
+  REQUIRE(hops.size() >= 1);
+  CHECK(hops.front()["from"]["id"] == "sergey-shoigu");
+  CHECK(hops.back()["to"]["id"] == "emmanuel-macron");
+  for (size_t i = 1; i < hops.size(); ++i) CHECK(hops[i]["from"] == hops[i - 1]["to"]);
+  for (const Json& h : hops) CHECK(!h["triple"]["sentence"].get<std::string>().empty());
+
+  Run text = Kg("path --db " + db + " --undirected shoigu macron");
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("Sergey Shoigu → Emmanuel Macron: ") == 0);
+
+  Run n = Kg("neighbours --db " + db + " putin --depth 2 --json");
+  REQUIRE(n.code == 0);
+  Json nb = Json::parse(n.out);
+  CHECK(nb["centre"]["id"] == "vladimir-putin");
+  CHECK(nb["actors"].size() >= 2);
+  bool depth2 = false;
+  for (const Json& x : nb["actors"]) depth2 |= x["depth"] == 2;
+  CHECK(depth2);
+
+  Run out = Kg("neighbours --db " + db + " putin --direction out --json");
+  REQUIRE(out.code == 0);
+  Json out_edges = Json::parse(out.out)["edges"];
+  CHECK(out_edges.size() >= 1);
+  for (const Json& e : out_edges) CHECK(e["subject"] == "vladimir-putin");
+}
+
+TEST_CASE("export writes N-Triples and Turtle that real parsers accept", "[cli]") {
+  TempDir dir;
+  std::string db = Quote(dir / "g.kg");
+  REQUIRE(Kg("build --db " + db + " " + Examples()).code == 0);
+  for (const char* fmt : {"nt", "ttl"}) {
+    std::string file = dir / (std::string("g.") + fmt);
+    Run e = Kg("export --db " + db + " --format " + fmt + " -o " + Quote(file));
+    INFO(e.err);
+    REQUIRE(e.code == 0);
+    REQUIRE(fs::file_size(file) > 0);
+    CHECK_FALSE(fs::exists(file + ".tmp"));
+    std::string syntax = std::string(fmt) == "nt" ? "ntriples" : "turtle";
+    std::string cmd = "rapper -q -i " + syntax + " -c " + Quote(file) + " >/dev/null 2>&1";
+    INFO("rapper failed on " << file << " (is raptor2-utils installed? scripts/test.sh installs it)");
+    CHECK(std::system(cmd.c_str()) == 0);
+    cmd = "serdi -i " + syntax + " " + Quote(file) + " >/dev/null 2>&1";
+    CHECK(std::system(cmd.c_str()) == 0);
+  }
+  Run j = Kg("export --db " + db + " --format jsonl");
+  REQUIRE(j.code == 0);
+  Json stats = Json::parse(Kg("stats --db " + db + " --json").out);
+  CHECK(JsonLines(j.out).size() == stats["triples"].get<size_t>());
+}
+
+TEST_CASE("bad inputs: one line each, non-zero exit, the rest still built", "[cli]") {
+  TempDir dir;
+  std::string db = Quote(dir / "g.kg");
+  std::ofstream(dir / "good.txt") << "Russia attacked Ukraine.\n";
+  std::ofstream(dir / "bad.txt", std::ios::binary) << "Russia \xFF attacked Ukraine.\n";
+  std::ofstream(dir / "cut.jsonl") << "{\"id\": \"x\", \"text\": \"France thanked\n";
+  Run b = Kg("build --db " + db + " " + Quote(dir / "good.txt") + " " + Quote(dir / "bad.txt") +
+             " " + Quote(dir / "cut.jsonl") + " " + Quote(dir / "missing.txt"));
+  CHECK(b.code == 1);
+  CHECK(b.err.find(dir / "bad.txt" + ": invalid UTF-8 at byte 7\n") != std::string::npos);
+  CHECK(b.err.find(dir / "cut.jsonl" + ":1: truncated JSON line\n") != std::string::npos);
+  CHECK(b.err.find(dir / "missing.txt" + ": no such file or directory\n") != std::string::npos);
+  CHECK(b.err.find("3 inputs failed") != std::string::npos);
+  Json stats = Json::parse(Kg("stats --db " + db + " --json").out);
+  CHECK(stats["documents"] == 1);
+  CHECK(stats["triples"] == 1);
+}
+
+TEST_CASE("store errors: missing, not a store, locked", "[cli]") {
+  TempDir dir;
+  Run missing = Kg("stats --db " + Quote(dir / "nope.kg"));
+  CHECK(missing.code == 1);
+  CHECK(missing.err.rfind("kg: ", 0) == 0);
+  CHECK(missing.err.find(dir / "nope.kg") != std::string::npos);
+  CHECK(std::count(missing.err.begin(), missing.err.end(), '\n') == 1);
+
+  fs::create_directories(dir / "notes");
+  std::ofstream(dir / "notes/a.txt") << "hello";
+  for (const char* cmd : {"stats", "build"}) {
+    std::string extra = std::string(cmd) == "build" ? " -" : "";
+    Run r = Kg(std::string(cmd) + " --db " + Quote(dir / "notes") + extra, "x");
+    CHECK(r.code == 1);
+    CHECK(r.err.find("is not a kg store") != std::string::npos);
+  }
+  CHECK(Slurp(dir / "notes/a.txt") == "hello");  // nothing touched
+
+  // A build that holds the write lock (it waits on standard input).
+  std::string db = dir / "locked.kg";
+  REQUIRE(Kg("build --db " + Quote(db) + " -", "France thanked Germany.").code == 0);
+  std::string holder = "sleep 4 | " + Quote(Kg()) + " build --db " + Quote(db) + " - 2>/dev/null &";
+  REQUIRE(std::system(holder.c_str()) == 0);
+  bool busy = false;
+  for (int i = 0; i < 30 && !busy; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    Run r = Kg("build --db " + Quote(db) + " -", "Germany thanked France.");
+    busy = r.code == 1 && r.err.find("in use by another kg process") != std::string::npos;
+  }
+  CHECK(busy);
+  // Readers are not blocked by the writer.
+  Run s = Kg("stats --db " + Quote(db) + " --json");
+  CHECK(s.code == 0);
+  std::this_thread::sleep_for(std::chrono::seconds(4));
+}
+
+TEST_CASE("query errors name the problem and the closest candidates", "[cli]") {
+  TempDir dir;
+  std::string db = Quote(dir / "g.kg");
+  REQUIRE(Kg("build --db " + db + " " + Examples()).code == 0);
+  Run r = Kg("path --db " + db + " Macronn putin");
+  CHECK(r.code == 1);
+  CHECK(r.err.rfind("kg: unknown actor 'Macronn' (closest: Emmanuel Macron [emmanuel-macron]", 0) == 0);
+  Run rel = Kg("path --db " + db + " macron putin --relation hug");
+  CHECK(rel.code == 1);
+  CHECK(rel.err.rfind("kg: unknown relation 'hug' (stored: ", 0) == 0);
+  Run usage = Kg("path --db " + db + " macron");
+  CHECK(usage.code == 2);
+  Run fmt = Kg("export --db " + db + " --format xml");
+  CHECK(fmt.code == 2);
+  Run none = Kg("");
+  CHECK(none.code == 2);
+  Run help = Kg("path --help");
+  CHECK(help.code == 0);
+  CHECK(help.out.find("--undirected") != std::string::npos);
+}
+
+TEST_CASE("the seed corpus yields a queryable graph", "[cli]") {
+  std::string seeds = Shared() + "/corpus/seeds";
+  if (!fs::exists(seeds)) {
+    WARN("seed corpus not found at " << seeds << "; skipping");
+    return;
+  }
+  TempDir dir;
+  std::string db = Quote(dir / "s.kg");
+  Run b = Kg("build --db " + db + " " + Quote(seeds));
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  auto triples = JsonLines(Kg("triples --db " + db + " --json").out);
+  CHECK(triples.size() >= 10);
+  auto has = [&](const std::string& s, const std::string& r, const std::string& o) {
+    for (const Json& t : triples) {
+      if (t["subject"]["id"] == s && t["relation"] == r && t["object"]["id"] == o) return true;
+    }
+    return false;
+  };
+  CHECK(has("vladimir-putin", "meet", "recep-tayyip-erdogan"));
+  CHECK(has("RUS", "accuse", "UKR"));
+  CHECK(has("UKR", "shell", "donbas"));
+  Run p = Kg("path --db " + db + " --undirected putin erdogan --json");
+  REQUIRE(p.code == 0);
+  CHECK(!Json::parse(p.out)["path"].is_null());
+  Run n = Kg("neighbours --db " + db + " russia --json");
+  REQUIRE(n.code == 0);
+  CHECK(Json::parse(n.out)["actors"].size() >= 2);
+}
+
+}  // namespace
