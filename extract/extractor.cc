@@ -358,6 +358,13 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span, const Sin
       if (is_verb[t] || IsClauseBoundary(tok) || IsObjectPronoun(tok.norm)) return -1;
       if (unknown_name(t)) return -1;
       if (IsPreposition(tok.norm)) {
+        // A time phrase is no obstacle: "met on Monday with", "attacked in
+        // 2014".
+        if (t + 1 < n && (IsCalendarWord(tokens[t + 1].norm) ||
+                          tokens[t + 1].kind == TokenKind::kNumber)) {
+          ++t;
+          continue;
+        }
         bool allowed = rel != nullptr &&
                        (std::find(rel->preps.begin(), rel->preps.end(), tok.norm) !=
                             rel->preps.end() ||

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -77,6 +78,24 @@ Run Kg(const std::string& args, const std::string& input = "") {
   fs::remove(out);
   fs::remove(err);
   return r;
+}
+
+// Waits up to 30 s until another process holds (or no longer holds) a write
+// lock on `path`; returns whether that state was reached.
+bool WaitForLock(const std::string& path, bool held) {
+  for (int i = 0; i < 300; ++i) {
+    int fd = ::open(path.c_str(), O_RDWR);
+    if (fd >= 0) {
+      struct flock fl = {};
+      fl.l_type = F_WRLCK;
+      fl.l_whence = SEEK_SET;
+      bool locked = ::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+      ::close(fd);
+      if (locked == held) return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
 }
 
 std::vector<Json> JsonLines(const std::string& s) {
@@ -271,22 +290,24 @@ TEST_CASE("store errors: missing, not a store, locked", "[cli]") {
   }
   CHECK(Slurp(dir / "notes/a.txt") == "hello");  // nothing touched
 
-  // A build that holds the write lock (it waits on standard input).
+  // A build that holds the write lock: it opens the store, then waits for
+  // standard input. We wait until the lock is observably held (F_GETLK on the
+  // store's LOCK file, which RocksDB locks with fcntl) so the test does not
+  // depend on timing.
   std::string db = dir / "locked.kg";
   REQUIRE(Kg("build --db " + Quote(db) + " -", "France thanked Germany.").code == 0);
-  std::string holder = "sleep 4 | " + Quote(Kg()) + " build --db " + Quote(db) + " - 2>/dev/null &";
+  std::string holder = "sleep 6 | " + Quote(Kg()) + " build --db " + Quote(db) + " - 2>/dev/null &";
   REQUIRE(std::system(holder.c_str()) == 0);
-  bool busy = false;
-  for (int i = 0; i < 30 && !busy; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    Run r = Kg("build --db " + Quote(db) + " -", "Germany thanked France.");
-    busy = r.code == 1 && r.err.find("in use by another kg process") != std::string::npos;
-  }
-  CHECK(busy);
+  REQUIRE(WaitForLock(db + "/LOCK", true));
+  Run r = Kg("build --db " + Quote(db) + " -", "Germany thanked France.");
+  CHECK(r.code == 1);
+  CHECK(r.err == "kg: " + db + " is in use by another kg process (write lock held)\n");
   // Readers are not blocked by the writer.
   Run s = Kg("stats --db " + Quote(db) + " --json");
   CHECK(s.code == 0);
-  std::this_thread::sleep_for(std::chrono::seconds(4));
+  CHECK(WaitForLock(db + "/LOCK", false));
+  // Nothing was lost: the first document is still there.
+  CHECK(Json::parse(Kg("stats --db " + Quote(db) + " --json").out)["documents"] == 1);
 }
 
 TEST_CASE("query errors name the problem and the closest candidates", "[cli]") {

@@ -92,6 +92,9 @@ TEST_CASE("Clause structure limits subjects and objects", "[extract]") {
   CHECK(Code("Russia is fighting against the Collective West in Ukraine.").empty());
   // A preposition after a noun: the US is not what was attacked.
   CHECK(Code("Russia attacked its response to the US.").empty());
+  // A time phrase does not end the search for an object.
+  CHECK(Code("Lavrov met on Monday with Shoigu.") == V{"sergey-lavrov -meet-> sergey-shoigu"});
+  CHECK(Code("Russia attacked in 2014 Ukraine.") == V{"RUS -attack-> UKR"});
   // A place is not a target.
   CHECK(Code("Russia fought in Ukraine.").empty());
   // An unknown name between actor and verb is the subject.
