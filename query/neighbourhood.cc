@@ -72,6 +72,8 @@ Result<NeighbourhoodResult> Neighbourhood::Around(TermId centre) const {
         KG_RETURN_IF_ERROR(store_.ForEachEdge(
             u, direction, relations, [&](const store::Edge& e) {
               ++result.edges_scanned;
+              // A negated triple says the event did not happen: not an edge.
+              if (e.negated) return true;
               const TermId v = e.neighbour;
               if (!depth_of.contains(v)) {
                 if (options_.max_actors != 0 &&

@@ -70,7 +70,7 @@ struct AggregatedEdge {
   // The depth of the farther end from the centre: max of the two actors'
   // depths (the centre's is 0).
   int depth = 0;
-  std::vector<TripleId> triples;  // ascending, not empty
+  std::vector<TripleId> triples;  // ascending, not empty, none negated
 
   bool operator==(const AggregatedEdge&) const = default;
 };
@@ -85,7 +85,8 @@ struct NeighbourhoodResult {
   std::vector<AggregatedEdge> edges;
   // The max_actors cap stopped the search early.
   bool truncated = false;
-  uint64_t edges_scanned = 0;  // edges delivered by ForEachEdge, for benchmarks
+  // Edges delivered by ForEachEdge, negated ones too, for benchmarks.
+  uint64_t edges_scanned = 0;
 };
 
 // Thread safety: holds no mutable state; Around may be called from several
@@ -97,9 +98,11 @@ class Neighbourhood {
   Neighbourhood(const store::TripleStore& store,
                 NeighbourhoodOptions options = {});
 
-  // The neighbourhood of `centre`. Errors: InvalidArgument for bad options or
-  // a 0 term; the store's status (NotFound) if `centre` is not an actor; any
-  // scan error.
+  // The neighbourhood of `centre`. Negated triples ("decided not to
+  // provoke") are not edges: never followed, never in `edges`, so an actor
+  // joined to the rest only by negated triples is not in `actors`.
+  // Errors: InvalidArgument for bad options or a 0 term; the store's status
+  // (NotFound) if `centre` is not an actor; any scan error.
   Result<NeighbourhoodResult> Around(TermId centre) const;
 
   const NeighbourhoodOptions& options() const { return options_; }

@@ -64,12 +64,16 @@ class Search {
 
  private:
   // Calls fn for each edge `actor` may be left by on the given side, in the
-  // edge order documented at Shortest; stops when fn returns false.
+  // edge order documented at Shortest, skipping negated triples; stops when
+  // fn returns false.
   Status Adjacent(TermId actor, bool backward,
                   const std::function<bool(const store::Edge&)>& fn) {
     bool stopped = false;
     auto counted = [&](const store::Edge& e) {
       ++stats_.edges_scanned;
+      // A negated triple says the event did not happen: not an edge. Both
+      // the search and the walk see edges through here, so they agree.
+      if (e.negated) return true;
       if (fn(e)) return true;
       stopped = true;
       return false;

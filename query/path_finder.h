@@ -51,9 +51,9 @@ struct Hop {
   // true if the triple is `from -relation-> to`; false if the hop traverses
   // it against its direction (`to -relation-> from`, undirected search only).
   bool forward = true;
-  // The triple behind the hop; GetTriple gives its sentence. Where several
-  // triples join the same two actors with the same relation and direction,
-  // the lowest id.
+  // The triple behind the hop, never a negated one; GetTriple gives its
+  // sentence. Where several triples join the same two actors with the same
+  // relation and direction, the lowest id among those not negated.
   TripleId triple = 0;
 
   bool operator==(const Hop&) const = default;
@@ -68,7 +68,7 @@ struct Path {
 
 // Work done by one search, for benchmarks and explain output.
 struct PathStats {
-  uint64_t edges_scanned = 0;  // edges delivered by ForEachEdge
+  uint64_t edges_scanned = 0;  // edges delivered by ForEachEdge, negated too
   uint64_t actors_expanded =
       0;  // ForEachEdge calls, one per actor and direction
 };
@@ -83,6 +83,10 @@ class PathFinder {
 
   // A shortest path from `from` to `to` of at most max_hops hops, or nullopt
   // if there is none. from == to gives a path of zero hops.
+  //
+  // Negated triples ("decided not to provoke") are not edges: the search
+  // never follows one, whatever the options, so two actors joined only by
+  // negated triples are not adjacent. They still count in edges_scanned.
   //
   // Among several shortest paths the result is the first in edge order: the
   // one whose first hop comes first in `from`'s edge order, then whose second

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "graph/hash.h"
+
 namespace kg::rdf {
 namespace {
 
@@ -39,27 +41,6 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return 0;
 }
 
-constexpr uint64_t kFnvOffset = 14695981039346656037ULL;
-constexpr uint64_t kFnvPrime = 1099511628211ULL;
-
-void HashBytes(uint64_t* h, std::string_view bytes) {
-  for (char c : bytes) {
-    *h ^= static_cast<unsigned char>(c);
-    *h *= kFnvPrime;
-  }
-}
-
-void HashU64(uint64_t* h, uint64_t v) {
-  char le[8];
-  for (int i = 0; i < 8; ++i) le[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
-  HashBytes(h, std::string_view(le, 8));
-}
-
-// Length-prefixed so that ("ab", "c") and ("a", "bc") hash differently.
-void HashString(uint64_t* h, std::string_view s) {
-  HashU64(h, s.size());
-  HashBytes(h, s);
-}
 
 }  // namespace
 
@@ -147,16 +128,14 @@ Status ValidateBase(std::string_view base) {
 }
 
 uint64_t EventHash(const graph::Triple& t) {
-  uint64_t h = kFnvOffset;
-  HashString(&h, t.doc);
-  HashU64(&h, t.span_begin);
-  HashU64(&h, t.span_end);
-  HashString(&h, t.subject.id);
-  HashString(&h, t.relation);
-  HashString(&h, t.object.id);
-  HashString(&h, t.verb);
-  HashBytes(&h, t.negated ? std::string_view("\x01", 1) : std::string_view("\x00", 1));
-  return h;
+  uint64_t h = graph::Fnv1a64Field(t.doc);
+  h = graph::Fnv1a64U64(t.span_begin, h);
+  h = graph::Fnv1a64U64(t.span_end, h);
+  h = graph::Fnv1a64Field(t.subject.id, h);
+  h = graph::Fnv1a64Field(t.relation, h);
+  h = graph::Fnv1a64Field(t.object.id, h);
+  h = graph::Fnv1a64Field(t.verb, h);
+  return graph::Fnv1a64(t.negated ? std::string_view("\x01", 1) : std::string_view("\x00", 1), h);
 }
 
 IriMinter::IriMinter(std::string base) : base_(std::move(base)) {}

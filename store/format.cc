@@ -172,6 +172,21 @@ bool ParseIndexKey(std::string_view key, IndexEntry* entry) {
   return true;
 }
 
+std::string IndexValue(bool negated) {
+  return std::string(1, static_cast<char>(negated ? kIndexNegated : 0));
+}
+
+bool ParseIndexValue(std::string_view value, IndexEntry* entry) {
+  if (value.empty()) {
+    entry->negated = false;
+    return true;
+  }
+  const uint8_t flags = static_cast<uint8_t>(value[0]);
+  if (value.size() != 1 || (flags & ~kIndexNegated) != 0) return false;
+  entry->negated = (flags & kIndexNegated) != 0;
+  return true;
+}
+
 std::string EncodeActorRecord(const graph::Actor& actor) {
   std::string out(1, static_cast<char>(TermKind::kActor));
   PutLengthPrefixed(&out, actor.id);

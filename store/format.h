@@ -5,8 +5,10 @@
 // and any change to either bumps kFormatVersion.
 //
 //   std::string key = format::IndexKey(s, r, o, tid);   // an spo entry
+//   std::string value = format::IndexValue(t.negated);  // its flags byte
 //   format::IndexEntry e;
-//   if (!format::ParseIndexKey(key, &e)) { /* corrupt */ }
+//   if (!format::ParseIndexKey(key, &e) ||
+//       !format::ParseIndexValue(value, &e)) { /* corrupt */ }
 #ifndef KG_STORE_FORMAT_H_
 #define KG_STORE_FORMAT_H_
 
@@ -58,6 +60,11 @@ enum class TermKind : uint8_t {
 // Bits of the flags byte of a triple record. Stored: never renumber.
 inline constexpr uint8_t kTripleNegated = 0x01;
 
+// Bits of the flags byte that is the value of every spo, ops and pso entry:
+// the triple's attributes a graph walk needs without loading its record.
+// The other bits are reserved and must be 0. Stored: never renumber.
+inline constexpr uint8_t kIndexNegated = 0x01;  // the triple is negated
+
 // --- Primitives --------------------------------------------------------------
 void PutFixed32BE(std::string* out, uint32_t v);
 void PutFixed64BE(std::string* out, uint64_t v);
@@ -100,17 +107,25 @@ std::string NamePrefix(std::string_view folded);  // folded + '\0'
 bool ParseNameKey(std::string_view key, std::string_view* folded, TermId* term);
 
 // spo, ops and pso keys: four 8-byte big-endian integers. `a`, `b`, `c` are
-// (s, r, o) in spo, (o, r, s) in ops and (r, s, o) in pso.
+// (s, r, o) in spo, (o, r, s) in ops and (r, s, o) in pso. The value is one
+// flags byte (kIndexNegated).
 struct IndexEntry {
   uint64_t a = 0;
   uint64_t b = 0;
   uint64_t c = 0;
   TripleId triple = 0;
+  bool negated = false;  // from the value
 };
 std::string IndexKey(uint64_t a, uint64_t b, uint64_t c, TripleId triple);
 // The 8-byte big-endian encoding of each part, concatenated.
 std::string IndexPrefix(std::initializer_list<uint64_t> parts);
+// Fills a, b, c and triple; leaves `negated` alone.
 bool ParseIndexKey(std::string_view key, IndexEntry* entry);
+// The value of an index entry: one flags byte.
+std::string IndexValue(bool negated);
+// Fills `negated`. An empty value (written before index values carried
+// flags) reads as no flags; a longer value or a reserved bit set is corrupt.
+bool ParseIndexValue(std::string_view value, IndexEntry* entry);
 
 // --- Records -----------------------------------------------------------------
 // A decoded term record: an actor or a relation name.

@@ -6,6 +6,9 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -17,12 +20,31 @@
 #include <unordered_map>
 #include <utility>
 
+#include "graph/hash.h"
 #include "store/format.h"
 
 namespace kg::store {
 namespace {
 
 namespace fs = std::filesystem;
+
+Status BusyStatus(const std::string& dir) {
+  return Status::Busy(dir + " is in use by another kg process (write lock held)");
+}
+
+// True if another process holds the write lock RocksDB takes (an fcntl lock
+// on DIR/LOCK). Locks of this process are not seen; RocksDB reports those.
+bool LockHeldByOtherProcess(const std::string& dir) {
+  const std::string path = (fs::path(dir) / "LOCK").string();
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return false;
+  struct flock fl = {};
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  bool held = ::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+  ::close(fd);
+  return held;
+}
 
 // The one place where a rocksdb::Status becomes a kg::Status. `dir` names the
 // store and `what` the operation, so the message is one self-contained line.
@@ -36,8 +58,7 @@ Status FromRocks(const rocksdb::Status& s, const std::string& dir,
   if (s.IsIOError() &&
       (detail.find("lock hold by current process") != std::string::npos ||
        detail.find("While lock file") != std::string::npos)) {
-    return Status::Busy(dir +
-                        " is in use by another kg process (write lock held)");
+    return BusyStatus(dir);
   }
   std::string msg = dir + ": " + std::string(what) + ": " + detail;
   if (s.IsNotFound()) return Status::NotFound(std::move(msg));
@@ -288,7 +309,11 @@ Status TripleStore::Impl::CheckFormatVersion() {
   bool found = false;
   KG_RETURN_IF_ERROR(Get(rocksdb::ReadOptions(), kMeta,
                          format::kFormatVersionKey, &value, &found));
-  if (!found) return Status::InvalidArgument(dir_ + " is not a kg store");
+  if (!found) {
+    // A store being created by another process has no version key yet.
+    if (LockHeldByOtherProcess(dir_)) return BusyStatus(dir_);
+    return Status::InvalidArgument(dir_ + " is not a kg store");
+  }
   if (value.size() != 4) {
     return Status::Corruption(dir_ + ": meta key " + format::kFormatVersionKey +
                               " has " + std::to_string(value.size()) +
@@ -473,20 +498,11 @@ Status TripleStore::Impl::ReadDoc(const rocksdb::ReadOptions& ro,
 
 uint64_t TripleStore::ContentHash(const graph::Document& doc,
                                   std::string_view fingerprint) {
-  // FNV-1a 64. Each field is preceded by its length (8 bytes, little-endian)
-  // so that moving bytes from one field to the next changes the hash.
-  uint64_t h = 0xcbf29ce484222325ULL;
-  auto byte = [&h](unsigned char c) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  };
-  for (std::string_view field :
-       {std::string_view(doc.text), std::string_view(doc.date),
-        std::string_view(doc.title), std::string_view(doc.url), fingerprint}) {
-    uint64_t n = field.size();
-    for (int i = 0; i < 8; ++i)
-      byte(static_cast<unsigned char>((n >> (8 * i)) & 0xff));
-    for (char c : field) byte(static_cast<unsigned char>(c));
+  uint64_t h = graph::kFnv1a64Basis;
+  for (std::string_view field : {std::string_view(doc.text), std::string_view(doc.date),
+                                 std::string_view(doc.title), std::string_view(doc.url),
+                                 fingerprint}) {
+    h = graph::Fnv1a64Field(field, h);
   }
   return h;
 }
@@ -700,12 +716,15 @@ Result<PutOutcome> TripleStore::Impl::PutDocument(
     const TripleId id = next_triple++;
     KG_RETURN_IF_ERROR(
         put(kTriples, format::Fixed64Key(id), format::EncodeTriple(r)));
-    KG_RETURN_IF_ERROR(
-        put(kSpo, format::IndexKey(r.subject, r.relation, r.object, id), {}));
-    KG_RETURN_IF_ERROR(
-        put(kOps, format::IndexKey(r.object, r.relation, r.subject, id), {}));
-    KG_RETURN_IF_ERROR(
-        put(kPso, format::IndexKey(r.relation, r.subject, r.object, id), {}));
+    // The index values carry the flags a graph walk needs, so it never has
+    // to load the triple record to decide whether to follow an edge.
+    const std::string flags = format::IndexValue(r.negated);
+    KG_RETURN_IF_ERROR(put(
+        kSpo, format::IndexKey(r.subject, r.relation, r.object, id), flags));
+    KG_RETURN_IF_ERROR(put(
+        kOps, format::IndexKey(r.object, r.relation, r.subject, id), flags));
+    KG_RETURN_IF_ERROR(put(
+        kPso, format::IndexKey(r.relation, r.subject, r.object, id), flags));
     rec.triples.push_back(id);
   }
   for (TermId t : p.dirty) {
@@ -926,22 +945,29 @@ Status TripleStore::Impl::ForEachEdge(
   bool stopped = false;
   Status bad;
   for (const std::string& prefix : prefixes) {
-    KG_RETURN_IF_ERROR(Scan(view.options, index, prefix,
-                            [&](std::string_view key, std::string_view) {
-                              format::IndexEntry e;
-                              if (!format::ParseIndexKey(key, &e)) {
-                                bad = Status::Corruption(
-                                    dir_ + ": bad index key " +
-                                    format::PrintableKey(key));
-                                return false;
-                              }
-                              Edge edge{.neighbour = e.c,
-                                        .relation = e.b,
-                                        .triple = e.triple,
-                                        .direction = direction};
-                              stopped = !fn(edge);
-                              return !stopped;
-                            }));
+    KG_RETURN_IF_ERROR(Scan(
+        view.options, index, prefix,
+        [&](std::string_view key, std::string_view value) {
+          format::IndexEntry e;
+          if (!format::ParseIndexKey(key, &e)) {
+            bad = Status::Corruption(dir_ + ": bad index key " +
+                                     format::PrintableKey(key));
+            return false;
+          }
+          if (!format::ParseIndexValue(value, &e)) {
+            bad =
+                Status::Corruption(dir_ + ": bad value of " + kCfNames[index] +
+                                   " key " + format::PrintableKey(key));
+            return false;
+          }
+          Edge edge{.neighbour = e.c,
+                    .relation = e.b,
+                    .triple = e.triple,
+                    .direction = direction,
+                    .negated = e.negated};
+          stopped = !fn(edge);
+          return !stopped;
+        }));
     KG_RETURN_IF_ERROR(bad);
     if (stopped) break;
   }
@@ -1180,7 +1206,9 @@ Result<std::unique_ptr<TripleStore>> TripleStore::Open(const std::string& dir,
       return Status::NotFound(dir + " does not exist");
     }
     // Only the directory itself: a missing parent is more likely a typo.
-    if (!fs::create_directory(dir, ec)) {
+    // Losing a race with another process creating it is not an error: its
+    // lock decides below.
+    if (!fs::create_directory(dir, ec) && (ec || !fs::is_directory(dir, ec))) {
       return Status::IOError("cannot create " + dir + ": " + ec.message());
     }
     create = true;
@@ -1198,6 +1226,8 @@ Result<std::unique_ptr<TripleStore>> TripleStore::Open(const std::string& dir,
       }
       create = true;
     } else if (!fs::exists(fs::path(dir) / "CURRENT", ec)) {
+      // Another build may be creating the store right now.
+      if (LockHeldByOtherProcess(dir)) return BusyStatus(dir);
       return Status::InvalidArgument(dir + " is not a kg store");
     }
   }

@@ -63,12 +63,16 @@ enum class Direction {
   kIn,   // the actor is the object
 };
 
-// One edge seen from `actor` in ForEachEdge.
+// One edge seen from `actor` in ForEachEdge: one stored triple, with the
+// attributes kept in the index, so reading it loads no triple record.
 struct Edge {
   TermId neighbour = 0;  // the other end
   TermId relation = 0;
   TripleId triple = 0;   // GetTriple(triple) gives the provenance
   Direction direction = Direction::kOut;
+  // The triple states that the event did not happen ("decided not to
+  // provoke"). It is still an edge here; graph walks (query/) skip it.
+  bool negated = false;
 };
 
 struct ActorInfo {
@@ -154,6 +158,9 @@ class TripleStore {
   Result<ActorInfo> GetActorInfo(TermId term) const;
   // Edges at `actor` in `direction`; if `relations` is not empty only those
   // relations. Order: by relation term, then neighbour, then triple id.
+  // Every stored triple is delivered, negated ones too (Edge::negated says
+  // which); the caller decides whether to follow them. Errors: Corruption
+  // for a malformed index entry; any scan error.
   Status ForEachEdge(TermId actor, Direction direction, std::span<const TermId> relations,
                      const std::function<bool(const Edge&)>& fn) const;
   Result<graph::Triple> GetTriple(TripleId id) const;

@@ -226,6 +226,67 @@ TEST_CASE("Neighbourhood: max_actors truncates", "[query]") {
   CHECK(n->actors.size() == 6);
 }
 
+TEST_CASE("Neighbourhood: negated triples are not edges", "[query]") {
+  TestGraph g;
+  // C meets A; C decided not to provoke N, whose only other tie is N -> M.
+  // C and B are joined by a negated and an asserted triple; A -> P is
+  // negated but P is reached another way, further out.
+  g.Add({{"C", "meet", "A"},
+         {"C", "provoke", "N", true},
+         {"N", "meet", "M"},
+         {"C", "accuse", "B", true},
+         {"C", "accuse", "B"},
+         {"A", "provoke", "P", true},
+         {"B", "meet", "Q"},
+         {"Q", "meet", "P"}});
+  auto hood = [&](int depth, DirectionFilter direction, const char* centre) {
+    NeighbourhoodOptions o;
+    o.depth = depth;
+    o.direction = direction;
+    auto n = Neighbourhood(g.store(), o).Around(g.Actor(centre));
+    if (!n.ok()) FAIL(n.status().ToString());
+    return *n;
+  };
+  auto named = [&](std::vector<std::pair<std::string, int>> list) {
+    std::vector<NeighbourActor> out;
+    for (const auto& [name, depth] : list)
+      out.push_back({g.Actor(name), depth});
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.depth, a.actor) < std::tie(b.depth, b.actor);
+    });
+    return out;
+  };
+
+  for (DirectionFilter direction :
+       {DirectionFilter::kOut, DirectionFilter::kBoth}) {
+    NeighbourhoodResult n = hood(kMaxNeighbourhoodDepth, direction, "C");
+    // N and M are reachable only through the negated C -provoke-> N; P is
+    // at depth 3 through B and Q, not at depth 2 through the negated
+    // A -provoke-> P.
+    CHECK(n.actors == named({{"A", 1}, {"B", 1}, {"Q", 2}, {"P", 3}}));
+    for (const AggregatedEdge& e : n.edges) {
+      CHECK(e.relation != g.Rel("provoke"));
+      for (TripleId id : e.triples)
+        CHECK(g.Sentence(id).find(" not ") == std::string::npos);
+    }
+    // C -accuse-> B holds only the asserted triple.
+    auto accuse = g.Triples("C", "accuse", "B");
+    REQUIRE(accuse.size() == 2);
+    auto it = std::find_if(
+        n.edges.begin(), n.edges.end(),
+        [&](const AggregatedEdge& e) { return e.relation == g.Rel("accuse"); });
+    REQUIRE(it != n.edges.end());
+    CHECK(it->triples == std::vector<TripleId>{accuse[1]});
+    CHECK(g.Sentence(accuse[1]) == "C accuse B #5");
+    CHECK(n.edges_scanned > n.edges.size());  // negated ones were scanned
+  }
+
+  // From the other side: N sees M but not C.
+  CHECK(hood(2, DirectionFilter::kBoth, "N").actors == named({{"M", 1}}));
+  CHECK(hood(1, DirectionFilter::kIn, "N").actors.empty());
+  CHECK(hood(1, DirectionFilter::kIn, "P").actors == named({{"Q", 1}}));
+}
+
 TEST_CASE("Neighbourhood: options are checked", "[query]") {
   Fixture f;
   for (int depth : {0, -1, kMaxNeighbourhoodDepth + 1}) {

@@ -7,7 +7,8 @@
 //
 // Actor ids and names are the strings given; each triple's sentence is
 // "<subject> <relation> <object> #<n>", n counting triples from 1, so tests
-// can check which triple a query returned.
+// can check which triple a query returned. A negated triple is written
+// {"A", "meet", "B", true} and its sentence is "<subject> not <relation> ...".
 #ifndef KG_TESTS_QUERY_TEST_GRAPH_H_
 #define KG_TESTS_QUERY_TEST_GRAPH_H_
 
@@ -29,6 +30,7 @@ struct Spo {
   std::string subject;
   std::string relation;
   std::string object;
+  bool negated = false;  // "subject decided not to relation object"
 };
 
 class TestGraph {
@@ -64,8 +66,9 @@ class TestGraph {
       t.relation = spo.relation;
       t.verb = spo.relation;
       t.object = MakeActor(spo.object);
-      t.sentence = spo.subject + " " + spo.relation + " " + spo.object + " #" +
-                   std::to_string(++triples_);
+      t.negated = spo.negated;
+      t.sentence = spo.subject + (spo.negated ? " not " : " ") + spo.relation +
+                   " " + spo.object + " #" + std::to_string(++triples_);
       t.span_begin = doc.text.size();
       doc.text += t.sentence + " ";
       t.span_end = doc.text.size() - 1;

@@ -76,6 +76,29 @@ TEST_CASE("Index keys sort numerically and parse back", "[store]") {
   CHECK_FALSE(ParseIndexKey(b.substr(1), &e));
 }
 
+TEST_CASE("Index values are one flags byte", "[store]") {
+  CHECK(IndexValue(false) == std::string("\x00", 1));
+  CHECK(IndexValue(true) == std::string("\x01", 1));
+  for (bool negated : {false, true}) {
+    IndexEntry e;
+    e.negated = !negated;
+    REQUIRE(ParseIndexValue(IndexValue(negated), &e));
+    CHECK(e.negated == negated);
+  }
+  // Written before index values carried flags: none set.
+  IndexEntry e;
+  e.negated = true;
+  REQUIRE(ParseIndexValue("", &e));
+  CHECK_FALSE(e.negated);
+  // Reserved bits and trailing bytes are corrupt.
+  for (int flags = 0x02; flags <= 0xff; ++flags) {
+    INFO("flags " << flags);
+    CHECK_FALSE(ParseIndexValue(std::string(1, static_cast<char>(flags)), &e));
+  }
+  CHECK_FALSE(ParseIndexValue(std::string("\x01\x00", 2), &e));
+  CHECK_FALSE(ParseIndexValue(std::string("\x00\x00", 2), &e));
+}
+
 TEST_CASE("Name keys keep the term in the last eight bytes", "[store]") {
   const std::string key = NameKey("erdogan", 0x0102);
   CHECK(key == std::string("erdogan\0\0\0\0\0\0\0\x01\x02", 16));

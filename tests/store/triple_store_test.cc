@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -841,6 +842,214 @@ TEST_CASE("ForEachEdge orders by relation, neighbour, triple and filters",
             }).ok());
   CHECK(degrees == std::vector<std::tuple<TermId, uint64_t, uint64_t>>{
                        {ta, 5, 2}, {tb, 0, 3}, {tc, 1, 1}});
+}
+
+graph::Triple Negated(graph::Triple t) {
+  t.negated = true;
+  return t;
+}
+
+// The value of every spo, ops and pso entry, by column family name.
+std::map<std::string, std::vector<std::string>> IndexValues(
+    const std::string& dir) {
+  std::map<std::string, std::vector<std::string>> out;
+  Tamper(dir,
+         [&](rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*>& cfs) {
+           for (auto* h : cfs) {
+             const std::string& name = h->GetName();
+             if (name != format::kSpoCf && name != format::kOpsCf &&
+                 name != format::kPsoCf)
+               continue;
+             std::unique_ptr<rocksdb::Iterator> it(
+                 db->NewIterator(rocksdb::ReadOptions(), h));
+             for (it->SeekToFirst(); it->Valid(); it->Next())
+               out[name].push_back(it->value().ToString());
+             REQUIRE(it->status().ok());
+           }
+         });
+  return out;
+}
+
+TEST_CASE("ForEachEdge reports negated triples from the index", "[store]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path();
+  graph::Actor a = A("A", "Alpha");
+  graph::Actor b = A("B", "Beta");
+  graph::Actor c = A("C", "Gamma");
+  std::vector<TermId> actors;
+  std::vector<TripleId> first_ids;
+  // Every edge of every actor in both directions agrees with its triple
+  // record, and there are `negated` of them (counted once per direction).
+  auto check_edges = [&](const TripleStore& db, size_t edges, size_t negated) {
+    size_t seen = 0;
+    size_t seen_negated = 0;
+    for (TermId actor : actors) {
+      for (Direction direction : {Direction::kOut, Direction::kIn}) {
+        for (const Edge& e : Edges(db, actor, direction)) {
+          auto t = db.GetTriple(e.triple);
+          REQUIRE(t.ok());
+          INFO("triple " << e.triple << ": " << t->sentence);
+          CHECK(e.negated == t->negated);
+          ++seen;
+          if (e.negated) ++seen_negated;
+        }
+      }
+    }
+    CHECK(seen == 2 * edges);
+    CHECK(seen_negated == 2 * negated);
+  };
+
+  {
+    auto db = OpenOk(dir);
+    PutOk(*db, Doc("d1", "one"),
+          {Negated(T(a, "r", b, "A did not r B.")), T(a, "r", b, "A r B."),
+           Negated(T(a, "s", c, "A did not s C.")), T(c, "r", a, "C r A.")});
+    PutOk(*db, Doc("d2", "two"),
+          {T(b, "s", c, "B s C."), Negated(T(c, "s", b, "C did not s B."))});
+    actors = {ActorTerm(*db, "A"), ActorTerm(*db, "B"), ActorTerm(*db, "C")};
+    const TermId ta = actors[0];
+    const TermId tb = actors[1];
+    const TermId r = RelationTerm(*db, "r");
+    const TermId rs = RelationTerm(*db, "s");
+    check_edges(*db, 6, 3);
+
+    // A's out-edges in edge order: r to B twice (negated first: lower id),
+    // then s to C.
+    auto out = Edges(*db, ta, Direction::kOut);
+    REQUIRE(out.size() == 3);
+    CHECK(out[0].neighbour == tb);
+    CHECK(out[0].negated);
+    CHECK(out[1].neighbour == tb);
+    CHECK_FALSE(out[1].negated);
+    CHECK(out[2].relation == rs);
+    CHECK(out[2].negated);
+    // The relation filter and the in-direction read the same flags.
+    auto only_r = Edges(*db, ta, Direction::kOut, {r});
+    REQUIRE(only_r.size() == 2);
+    CHECK(only_r[0].negated);
+    CHECK_FALSE(only_r[1].negated);
+    auto into_b = Edges(*db, tb, Direction::kIn, {r});
+    REQUIRE(into_b.size() == 2);
+    CHECK(into_b[0].triple == out[0].triple);
+    CHECK(into_b[0].negated);
+    CHECK_FALSE(into_b[1].negated);
+
+    // Negated triples stay stored and listed, with their flag, and count in
+    // degrees and Stats.
+    auto all = Scan(*db, {});
+    REQUIRE(all.size() == 6);
+    size_t negated = 0;
+    for (const auto& [id, t] : all) negated += t.negated ? 1 : 0;
+    CHECK(negated == 3);
+    auto a_r_b = Scan(*db, {ta, r, tb});
+    REQUIRE(a_r_b.size() == 2);
+    CHECK(a_r_b[0].second.negated);
+    CHECK_FALSE(a_r_b[1].second.negated);
+    auto info = db->GetActorInfo(ta);
+    REQUIRE(info.ok());
+    CHECK(info->out_degree == 3);
+    CHECK(StatsOk(*db).triples == 6);
+    for (const Edge& e : out) first_ids.push_back(e.triple);
+  }
+  // Byte for byte: one flags byte in every entry of all three indexes.
+  for (const auto& [cf, values] : IndexValues(dir)) {
+    INFO(cf);
+    CHECK(values.size() == 6);
+    CHECK(std::count(values.begin(), values.end(), std::string("\x01", 1)) ==
+          3);
+    CHECK(std::count(values.begin(), values.end(), std::string("\x00", 1)) ==
+          3);
+  }
+
+  {
+    // Replacing d1 flips which of its triples are negated; d2 is untouched.
+    auto db = OpenOk(dir);
+    CHECK(PutOk(*db, Doc("d1", "one, revised"),
+                {T(a, "r", b, "A r B."), Negated(T(a, "r", b, "A not r B.")),
+                 T(a, "s", c, "A s C.")}) == PutOutcome::kReplaced);
+    const TermId ta = actors[0];
+    check_edges(*db, 5, 2);
+    auto out = Edges(*db, ta, Direction::kOut);
+    REQUIRE(out.size() == 3);
+    CHECK_FALSE(out[0].negated);
+    CHECK(out[1].negated);
+    CHECK_FALSE(out[2].negated);
+    for (const Edge& e : out) {
+      CHECK(std::find(first_ids.begin(), first_ids.end(), e.triple) ==
+            first_ids.end());
+    }
+    // C's edges: C -r-> A is gone with the old d1; d2's negated C -s-> B stays.
+    auto c_out = Edges(*db, actors[2], Direction::kOut);
+    REQUIRE(c_out.size() == 1);
+    CHECK(c_out[0].neighbour == actors[1]);
+    CHECK(c_out[0].negated);
+  }
+  for (const auto& [cf, values] : IndexValues(dir)) {
+    INFO(cf);
+    CHECK(values.size() == 5);
+    CHECK(std::count(values.begin(), values.end(), std::string("\x01", 1)) ==
+          2);
+  }
+}
+
+TEST_CASE("An index value is one flags byte; empty reads as none", "[store]") {
+  TempDir tmp;
+  const std::string dir = tmp.Path();
+  {
+    auto db = OpenOk(dir);
+    PutOk(*db, Doc("d1", "one"),
+          {Negated(T(A("A", "Alpha"), "r", A("B", "Beta"))),
+           T(A("A", "Alpha"), "s", A("B", "Beta"))});
+  }
+  // Overwrites the value of every entry of one index.
+  auto set_values = [&](const char* cf_name, const std::string& value) {
+    Tamper(dir, [&](rocksdb::DB* db,
+                    std::vector<rocksdb::ColumnFamilyHandle*>& cfs) {
+      for (auto* h : cfs) {
+        if (h->GetName() != cf_name) continue;
+        std::vector<std::string> keys;
+        std::unique_ptr<rocksdb::Iterator> it(
+            db->NewIterator(rocksdb::ReadOptions(), h));
+        for (it->SeekToFirst(); it->Valid(); it->Next())
+          keys.push_back(it->key().ToString());
+        REQUIRE(it->status().ok());
+        for (const std::string& k : keys)
+          REQUIRE(db->Put(rocksdb::WriteOptions(), h, k, value).ok());
+      }
+    });
+  };
+  auto edge_status = [&](Direction direction) {
+    auto db = OpenOk(dir, ReadOnly());
+    const TermId actor =
+        ActorTerm(*db, direction == Direction::kOut ? "A" : "B");
+    return db->ForEachEdge(actor, direction, {},
+                           [](const Edge&) { return true; });
+  };
+
+  // An older store of the same format wrote empty values: no flags.
+  set_values(format::kSpoCf, "");
+  {
+    auto db = OpenOk(dir, ReadOnly());
+    auto out = Edges(*db, ActorTerm(*db, "A"), Direction::kOut);
+    REQUIRE(out.size() == 2);
+    CHECK_FALSE(out[0].negated);
+    CHECK_FALSE(out[1].negated);
+    // The ops entries still carry the flag.
+    auto in = Edges(*db, ActorTerm(*db, "B"), Direction::kIn);
+    REQUIRE(in.size() == 2);
+    CHECK(in[0].negated);
+  }
+
+  // A reserved bit, or more than one byte, is Corruption naming the entry.
+  for (const std::string& bad : {std::string("\x02", 1), std::string("\x81", 1),
+                                 std::string("\x01\x00", 2)}) {
+    set_values(format::kSpoCf, bad);
+    Status s = edge_status(Direction::kOut);
+    CHECK(s.code() == Status::Code::kCorruption);
+    CHECK(s.message().find(dir + ": bad value of spo key ") == 0);
+  }
+  set_values(format::kOpsCf, std::string("\x04", 1));
+  CHECK(edge_status(Direction::kIn).code() == Status::Code::kCorruption);
 }
 
 TEST_CASE("ScanTriples matches every pattern", "[store]") {
