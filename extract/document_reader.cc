@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,7 +17,19 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-bool HasExtension(const fs::path& p, std::string_view ext) { return p.extension() == ext; }
+// Extensions compare without case: "NOTES.TXT" is a text document.
+bool HasExtension(const fs::path& p, std::string_view ext) {
+  std::string e = p.extension().string();
+  if (e.size() != ext.size()) return false;
+  for (size_t i = 0; i < e.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(e[i])) != ext[i]) return false;
+  }
+  return true;
+}
+
+bool IsDocumentFile(const fs::path& p) {
+  return HasExtension(p, ".txt") || HasExtension(p, ".jsonl");
+}
 
 void StripBom(std::string* s) {
   if (s->size() >= 3 && s->compare(0, 3, "\xEF\xBB\xBF") == 0) s->erase(0, 3);
@@ -46,22 +59,7 @@ Status DocumentReader::Read(const std::vector<std::string>& paths, const Documen
                             const ErrorFn& on_error) {
   for (const std::string& path : paths) {
     if (path == "-") {
-      std::string all((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      size_t first = all.find_first_not_of(" \t\r\n");
-      if (first != std::string::npos && all[first] == '{') {
-        std::istringstream in(std::move(all));
-        KG_RETURN_IF_ERROR(ReadJsonLines(in, "<stdin>", on_document, on_error));
-        continue;
-      }
-      StripBom(&all);
-      if (auto bad = FindInvalidUtf8(all)) {
-        on_error(Status::InvalidArgument("<stdin>: invalid UTF-8 at byte " + std::to_string(*bad)));
-        continue;
-      }
-      graph::Document doc;
-      doc.id = "stdin";
-      doc.text = std::move(all);
-      KG_RETURN_IF_ERROR(on_document(std::move(doc)));
+      KG_RETURN_IF_ERROR(ReadStdin(on_document, on_error));
       continue;
     }
     std::error_code ec;
@@ -70,28 +68,69 @@ Status DocumentReader::Read(const std::vector<std::string>& paths, const Documen
       on_error(Status::NotFound(path + ": no such file or directory"));
       continue;
     }
-    if (fs::is_directory(st)) {
-      std::vector<fs::path> files;
-      fs::recursive_directory_iterator it(path, fs::directory_options::follow_directory_symlink, ec);
-      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file() &&
-            (HasExtension(it->path(), ".txt") || HasExtension(it->path(), ".jsonl"))) {
-          files.push_back(it->path());
-        }
-      }
-      if (ec) {
-        on_error(Status::IOError(path + ": " + ec.message()));
-        continue;
-      }
-      std::sort(files.begin(), files.end());
-      for (const fs::path& f : files) {
-        KG_RETURN_IF_ERROR(ReadFile(f.string(), on_document, on_error));
-      }
+    if (!fs::is_directory(st)) {
+      KG_RETURN_IF_ERROR(ReadFile(path, on_document, on_error));
       continue;
     }
-    KG_RETURN_IF_ERROR(ReadFile(path, on_document, on_error));
+    // Symbolic links to directories are not followed (a link back up the
+    // tree would loop); links to files are read. An unreadable entry is
+    // reported and the rest of the directory still read.
+    std::vector<fs::path> files;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    fs::recursive_directory_iterator end;
+    while (!ec && it != end) {
+      std::error_code fec;
+      if (it->is_regular_file(fec) && IsDocumentFile(it->path())) files.push_back(it->path());
+      it.increment(ec);
+      if (ec) {
+        on_error(Status::IOError(path + ": " + ec.message()));
+        break;
+      }
+    }
+    if (ec && files.empty()) continue;
+    if (files.empty()) {
+      on_error(Status::NotFound(path + ": no .txt or .jsonl files in this directory"));
+      continue;
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      KG_RETURN_IF_ERROR(ReadFile(f.string(), on_document, on_error));
+    }
   }
   return Status::OK();
+}
+
+Status DocumentReader::ReadStdin(const DocumentFn& on_document, const ErrorFn& on_error) {
+  // Skip a byte-order mark and leading blank space, then decide: JSON lines
+  // if the first byte is '{' (streamed line by line), else one text document.
+  std::istream& in = std::cin;
+  if (in.peek() == 0xEF) {
+    char bom[3];
+    in.read(bom, 3);
+    if (in.gcount() != 3 || std::string_view(bom, 3) != "\xEF\xBB\xBF") {
+      on_error(Status::InvalidArgument("<stdin>: invalid UTF-8 at byte 0"));
+      return Status::OK();
+    }
+  }
+  std::string lead;
+  while (in.peek() == ' ' || in.peek() == '\t' || in.peek() == '\r' || in.peek() == '\n') {
+    lead += static_cast<char>(in.get());
+  }
+  if (in.peek() == '{') return ReadJsonLines(in, "<stdin>", on_document, on_error);
+  std::string all = lead + std::string((std::istreambuf_iterator<char>(in)),
+                                       std::istreambuf_iterator<char>());
+  if (all.find_first_not_of(" \t\r\n") == std::string::npos) {
+    on_error(Status::InvalidArgument("<stdin>: no input"));
+    return Status::OK();
+  }
+  if (auto bad = FindInvalidUtf8(all)) {
+    on_error(Status::InvalidArgument("<stdin>: invalid UTF-8 at byte " + std::to_string(*bad)));
+    return Status::OK();
+  }
+  graph::Document doc;
+  doc.id = "stdin";
+  doc.text = std::move(all);
+  return on_document(std::move(doc));
 }
 
 Status DocumentReader::ReadFile(const std::string& path, const DocumentFn& on_document,
@@ -137,7 +176,10 @@ Status DocumentReader::ReadJsonLines(std::istream& in, const std::string& name,
     try {
       j = Json::parse(line);
     } catch (const Json::parse_error& e) {
-      bool truncated = e.byte >= line.size();
+      // Cut off mid-object or mid-string; not extra text after an object.
+      const std::string_view what = e.what();
+      bool truncated = what.find("unexpected end of input") != std::string_view::npos ||
+                       what.find("missing closing quote") != std::string_view::npos;
       on_error(Status::ParseError(where + (truncated ? ": truncated JSON line"
                                                      : ": malformed JSON at column " +
                                                            std::to_string(e.byte))));

@@ -1,7 +1,8 @@
 // DocumentReader: the corpus on disk -> Documents, one at a time.
 //
 // Inputs are files, directories (searched recursively, in byte order of
-// their paths, for *.txt and *.jsonl) or "-" for standard input. A .txt file
+// their paths, for *.txt and *.jsonl in any letter case; links to
+// directories are not followed) or "-" for standard input. A .txt file
 // is one document whose id is its file name; a .jsonl file holds one
 // document per line: {"id", "text", "date"?, "title"?, "url"?} with date
 // YYYY-MM-DD or YYYY. Standard input is JSON lines if its first non-blank
@@ -28,8 +29,9 @@ class DocumentReader {
  public:
   // Called for each document; a non-OK return stops reading and is returned.
   using DocumentFn = std::function<Status(graph::Document&&)>;
-  // Called for each input that is bad (missing file, invalid UTF-8, a
-  // truncated or malformed JSON line, a bad date); reading goes on with the
+  // Called for each input that is bad (missing file, a directory without
+  // documents, empty standard input, invalid UTF-8, a truncated or malformed
+  // JSON line, a bad date); reading goes on with the
   // next document. The message names the file (and line) and the problem.
   using ErrorFn = std::function<void(const Status&)>;
 
@@ -41,6 +43,7 @@ class DocumentReader {
   static bool IsValidDate(std::string_view date);
 
  private:
+  Status ReadStdin(const DocumentFn& on_document, const ErrorFn& on_error);
   Status ReadFile(const std::string& path, const DocumentFn& on_document, const ErrorFn& on_error);
   Status ReadJsonLines(std::istream& in, const std::string& name, const DocumentFn& on_document,
                        const ErrorFn& on_error);

@@ -91,21 +91,6 @@ bool IsCalendarWord(std::string_view n) {
                 "september", "october", "november", "december"});
 }
 
-std::string Slug(std::string_view text) {
-  std::string folded = Fold(text);
-  std::string out;
-  for (char c : folded) {
-    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (alnum) {
-      out += c;
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 }  // namespace
 
 struct Extractor::Mention {
@@ -126,6 +111,7 @@ Extractor::Extractor(std::shared_ptr<const Lexicon> lexicon, ExtractorOptions op
     : lexicon_(std::move(lexicon)), options_(options) {}
 
 Status Extractor::Extract(const graph::Document& doc, const Sink& sink) {
+  KG_RETURN_IF_ERROR(segmenter_.status());
   if (auto bad = FindInvalidUtf8(doc.text)) {
     return Status::InvalidArgument("document '" + doc.id + "': invalid UTF-8 at byte " +
                                    std::to_string(*bad));
@@ -443,11 +429,17 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span, const Sin
     const LexiconRelation& rel = lexicon_->relations()[verb.relation];
     const size_t distance = passive ? 0 : verb.begin - mentions[subject].end;
 
+    // One triple per (subject, object) pair of actors, however often the
+    // coordination names them ("Moscow and Russia condemned Kyiv").
+    std::vector<std::pair<std::string_view, std::string_view>> emitted;
     for (int s : subjects) {
       for (int o : objects) {
         const Mention& sm = mentions[s];
         const Mention& om = mentions[o];
         if (sm.actor.id == om.actor.id) continue;
+        std::pair<std::string_view, std::string_view> pair(sm.actor.id, om.actor.id);
+        if (std::find(emitted.begin(), emitted.end(), pair) != emitted.end()) continue;
+        emitted.push_back(pair);
         double confidence = 0.9;
         for (const Mention* m : {&sm, &om}) {
           if (m->kind != MentionKind::kName) confidence -= 0.1;

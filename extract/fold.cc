@@ -1,6 +1,8 @@
 #include "extract/fold.h"
 
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
@@ -9,8 +11,12 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
+#include <memory>
 #include <vector>
+
+#include "graph/hash.h"
 
 namespace kg::extract {
 
@@ -283,6 +289,46 @@ std::string Fold(std::string_view s) {
     if (cut == 0) cut = std::min(s.size(), kPiece);
     FoldPieceWithIcu(s.substr(0, cut), &bufs, &state, &out);
     s.remove_prefix(cut);
+  }
+  return out;
+}
+
+std::string Slug(std::string_view s) {
+  std::string ascii;
+  bool plain = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+  if (plain) {
+    ascii.assign(s);
+  } else {
+    // Transliterators are expensive to create: one per thread, made on first
+    // use (names outside the lexicon are rare).
+    thread_local std::unique_ptr<icu::Transliterator> to_ascii = [] {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+          "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+      return U_SUCCESS(status) ? std::move(t) : nullptr;
+    }();
+    if (to_ascii != nullptr && !FindInvalidUtf8(s)) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+      to_ascii->transliterate(u);
+      u.toUTF8String(ascii);
+    }
+  }
+  std::string out;
+  for (char c : ascii) {
+    char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
+      out += l;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.empty()) {
+    char hex[19];
+    std::snprintf(hex, sizeof hex, "x-%016llx",
+                  static_cast<unsigned long long>(graph::Fnv1a64(s)));
+    out = hex;
   }
   return out;
 }

@@ -48,6 +48,13 @@ std::optional<size_t> FindInvalidUtf8(std::string_view s);
 // that does not call ICU. Thread-safe.
 std::string Fold(std::string_view s);
 
+// A stable ASCII identifier for a name: transliterated to Latin, accents
+// removed, lowercased, every run of other characters one '-', trimmed
+// ("Sébastien Lecornu" -> "sebastien-lecornu", "Сергей Шойгу" ->
+// "sergej-sojgu"). Falls back to "x-" and a hash when nothing is left.
+// Thread-safe.
+std::string Slug(std::string_view s);
+
 }  // namespace kg::extract
 
 #endif  // KG_EXTRACT_FOLD_H_

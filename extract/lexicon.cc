@@ -7,6 +7,7 @@
 
 #include "extract/fold.h"
 #include "extract/segmenter.h"
+#include "graph/hash.h"
 
 namespace kg::extract {
 
@@ -19,15 +20,7 @@ using Json = nlohmann::json;
 
 // Bumped when the extraction algorithm changes what it produces from the same
 // lexicon, so stored documents are re-coded on the next build.
-constexpr std::string_view kExtractorVersion = "extractor-1";
-
-uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+constexpr std::string_view kExtractorVersion = "extractor-2";
 
 bool IsAllCaps(std::string_view s) {
   int letters = 0;
@@ -74,7 +67,8 @@ std::string StringField(const Json& obj, const char* key) {
 // Builds the phrase tables; a friend of Lexicon.
 class LexiconBuilder {
  public:
-  explicit LexiconBuilder(Lexicon* lex) : lex_(lex) {}
+  // Not OK if ICU's break iterators could not be made (missing ICU data).
+  const Status& status() const { return segmenter_.status(); }
 
   void Add(Lexicon::PhraseTable* table, std::string_view phrase, uint32_t index,
            MentionKind kind) {
@@ -97,7 +91,6 @@ class LexiconBuilder {
   }
 
  private:
-  Lexicon* lex_;
   Segmenter segmenter_;
 };
 
@@ -108,8 +101,10 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::LoadDefault() {
 Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors_json,
                                                          std::string_view relations_json,
                                                          std::string_view origin) {
+  // new: the constructor is private; the shared_ptr owns the object at once.
   auto lex = std::shared_ptr<Lexicon>(new Lexicon());
-  LexiconBuilder builder(lex.get());
+  LexiconBuilder builder;
+  KG_RETURN_IF_ERROR(builder.status());
   const std::string where_actors = std::string(origin) + " (actors)";
   const std::string where_relations = std::string(origin) + " (relations)";
 
@@ -198,8 +193,9 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
 
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(
-                    Fnv1a(relations_json, Fnv1a(actors_json, Fnv1a(kExtractorVersion)))));
+                static_cast<unsigned long long>(graph::Fnv1a64Field(
+                    relations_json,
+                    graph::Fnv1a64Field(actors_json, graph::Fnv1a64Field(kExtractorVersion)))));
   lex->fingerprint_ = std::string(kExtractorVersion) + "/lexicon-" + hex;
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }

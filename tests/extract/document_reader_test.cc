@@ -98,22 +98,45 @@ TEST_CASE("Bad inputs are reported one per line and skipped", "[extract]") {
                              "{\"id\": \"d\", \"text\": \"x\", \"date\": \"2021-02-30\"}\n"
                              "[1, 2]\n"
                              "{\"id\": \"u\", \"text\": \"\xFF\"}\n"
-                             "{\"id\": \"ok2\", \"text\": \"fine\"}\n");
+                             "{\"id\": \"ok2\", \"text\": \"fine\"}\n"
+                             "{\"id\": \"x\", \"text\": \"y\"}}\n"
+                             "{\"id\": \"x\", \"text\"\n");
   std::string bin = dir.Write("bin.txt", std::string("abc\xC0\xAF", 5));
   std::string missing = (dir.path / "nope.txt").string();
   auto c = ReadAll({jl, bin, missing});
   REQUIRE(c.docs.size() == 2);
   CHECK(c.docs[0].id == "ok1");
   CHECK(c.docs[1].id == "ok2");
-  REQUIRE(c.errors.size() == 8);
+  REQUIRE(c.errors.size() == 10);
   CHECK(c.errors[0] == jl + ":2: truncated JSON line");
   CHECK(c.errors[1] == jl + ":3: \"text\" is not a string");
   CHECK(c.errors[2] == jl + ":4: missing \"id\"");
   CHECK(c.errors[3] == jl + ":5: date '2021-02-30' is not YYYY-MM-DD or YYYY");
   CHECK(c.errors[4] == jl + ":6: not a JSON object");
   CHECK(c.errors[5] == jl + ":7: invalid UTF-8 at column 22");
-  CHECK(c.errors[6] == bin + ": invalid UTF-8 at byte 3");
-  CHECK(c.errors[7] == missing + ": no such file or directory");
+  CHECK(c.errors[6] == jl + ":9: malformed JSON at column 25");
+  CHECK(c.errors[7] == jl + ":10: truncated JSON line");
+  CHECK(c.errors[8] == bin + ": invalid UTF-8 at byte 3");
+  CHECK(c.errors[9] == missing + ": no such file or directory");
+}
+
+TEST_CASE("A directory without documents is reported", "[extract]") {
+  TempDir dir;
+  dir.Write("notes.md", "not a document");
+  auto c = ReadAll({dir.path.string()});
+  CHECK(c.docs.empty());
+  REQUIRE(c.errors.size() == 1);
+  CHECK(c.errors[0] == dir.path.string() + ": no .txt or .jsonl files in this directory");
+}
+
+TEST_CASE("Extensions in any case count and directory links are not followed", "[extract]") {
+  TempDir dir;
+  dir.Write("a/NOTES.TXT", "upper");
+  fs::create_directory_symlink("..", dir.path / "a" / "up");  // a loop
+  auto c = ReadAll({dir.path.string()});
+  REQUIRE(c.docs.size() == 1);
+  CHECK(c.docs[0].id == "NOTES.TXT");
+  CHECK(c.errors.empty());
 }
 
 TEST_CASE("Dates are YYYY-MM-DD or YYYY", "[extract]") {

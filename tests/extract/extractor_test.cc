@@ -53,6 +53,18 @@ TEST_CASE("A titled name outside the lexicon is a person of its own", "[extract]
   CHECK(got[0].confidence < 0.9);
 }
 
+TEST_CASE("Names outside the lexicon get ASCII ids in any script", "[extract]") {
+  Extractor extractor(testing::TestLexicon());
+  for (auto [text, id] : {std::pair{"President Ægir Ñúñez visited Russia.", "aegir-nunez"},
+                          std::pair{"President Сергей Иванов visited Russia.", "sergej-ivanov"}}) {
+    graph::Document doc{"d", text, "", "", ""};
+    std::vector<graph::Triple> got;
+    REQUIRE(extractor.Extract(doc, [&](graph::Triple&& t) { got.push_back(t); }).ok());
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].subject.id == id);
+  }
+}
+
 TEST_CASE("Passive voice with an agent", "[extract]") {
   CHECK(Code("Ukraine was attacked by Russia in 2014.") == V{"RUS -attack-> UKR"});
   CHECK(Code("Donbass was shelled by Ukrainian forces.") == V{"UKR -shell-> donbas"});
@@ -65,6 +77,11 @@ TEST_CASE("Coordinated subjects and objects", "[extract]") {
         V{"FRA -denounce-> RUS", "DEU -denounce-> RUS"});
   CHECK(Code("Putin met with Lavrov and Shoigu on Monday.") ==
         V{"vladimir-putin -meet-> sergey-lavrov", "vladimir-putin -meet-> sergey-shoigu"});
+}
+
+TEST_CASE("An actor named twice in a coordination gives one triple", "[extract]") {
+  CHECK(Code("Moscow and Russia denounced Kyiv.") == V{"RUS -denounce-> UKR"});
+  CHECK(Code("Russia attacked Ukraine and Kyiv.") == V{"RUS -attack-> UKR"});
 }
 
 TEST_CASE("Negation marks the triple", "[extract]") {
