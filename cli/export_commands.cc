@@ -1,7 +1,12 @@
 // kg export and kg stats.
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -12,17 +17,41 @@
 
 namespace kg::cli {
 
+namespace fs = std::filesystem;
+
 int RunExport(const ExportArgs& args) {
   auto db = OpenForQuery(args.db);
   if (!db.ok()) return Fail(db.status());
   const bool to_stdout = args.output.empty() || args.output == "-";
-  // Write to a temporary file renamed into place at the end, so a failed
-  // export never leaves a truncated file under the requested name.
-  const std::string tmp = args.output + ".tmp";
+  // A regular (or new) file is written under a unique temporary name in the
+  // same directory and renamed into place at the end, so a failed export
+  // never leaves a truncated file under the requested name. Anything else
+  // (/dev/null, a pipe) is written directly.
+  std::error_code ec;
+  const fs::file_status target = fs::status(args.output, ec);
+  const bool replace = !to_stdout && (!fs::exists(target) || fs::is_regular_file(target));
+  if (!to_stdout && fs::is_directory(target)) {
+    return Fail(Status::InvalidArgument(args.output + ": is a directory"));
+  }
+  std::string tmp;
   std::ofstream file;
-  if (!to_stdout) {
+  if (replace) {
+    fs::path dir = fs::path(args.output).parent_path();
+    std::string pattern = (dir.empty() ? fs::path(".") : dir) / ".kg-export-XXXXXX";
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) {
+      return Fail(Status::IOError(args.output + ": cannot create a file beside it: " +
+                                  std::strerror(errno)));
+    }
+    ::close(fd);
+    tmp = pattern;
     file.open(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) return Fail(Status::IOError(args.output + ": cannot open for writing"));
+  } else if (!to_stdout) {
+    file.open(args.output, std::ios::binary);
+  }
+  if (!to_stdout && !file) {
+    if (!tmp.empty()) fs::remove(tmp, ec);
+    return Fail(Status::IOError(args.output + ": cannot open for writing"));
   }
   std::ostream& out = to_stdout ? std::cout : file;
   auto writer = rdf::MakeTripleWriter(args.format, out);
@@ -35,15 +64,20 @@ int RunExport(const ExportArgs& args) {
   if (st.ok()) st = write_status;
   if (st.ok()) st = (*writer)->Finish();
   if (st.ok()) out.flush();
-  if (st.ok() && !out) st = Status::IOError((to_stdout ? "standard output" : args.output) + ": write failed");
-  if (!to_stdout) {
-    file.close();
-    std::error_code ec;
+  if (!out) {  // the writer's own error does not know the file's name
+    st = Status::IOError((to_stdout ? "standard output" : args.output) + ": write failed");
+  }
+  if (file.is_open()) file.close();
+  if (!tmp.empty()) {
     if (st.ok()) {
-      std::filesystem::rename(tmp, args.output, ec);
+      // mkstemp made the file 0600; give it the permissions a new file gets.
+      mode_t mask = ::umask(0);
+      ::umask(mask);
+      fs::permissions(tmp, static_cast<fs::perms>(0666 & ~mask), ec);
+      fs::rename(tmp, args.output, ec);
       if (ec) st = Status::IOError(args.output + ": " + ec.message());
     }
-    if (!st.ok()) std::filesystem::remove(tmp, ec);
+    if (!st.ok()) fs::remove(tmp, ec);
   }
   if (!st.ok()) return Fail(st);
   return kExitOk;
@@ -65,7 +99,7 @@ int RunStats(const StatsArgs& args) {
     for (const auto& [name, n] : stats->relation_counts) counts[name] = n;
     j["relation_counts"] = std::move(counts);
     std::cout << j.dump() << '\n';
-    return kExitOk;
+    return FinishStdout();
   }
   std::cout << "store:      " << args.db << " (format " << stats->format_version << ")\n"
             << "documents:  " << stats->documents << "\n"
@@ -80,7 +114,7 @@ int RunStats(const StatsArgs& args) {
     }
     std::cout << "\n";
   }
-  return kExitOk;
+  return FinishStdout();
 }
 
 }  // namespace kg::cli

@@ -71,7 +71,7 @@ int RunTriples(const TriplesArgs& args) {
   });
   if (!st.ok()) return Fail(st);
   if (!args.json) std::cerr << count << " triples\n";
-  return kExitOk;
+  return FinishStdout();
 }
 
 int RunActors(const ActorsArgs& args) {
@@ -106,11 +106,11 @@ int RunActors(const ActorsArgs& args) {
                 << graph::ActorTypeName(info.actor.type) << '\t' << info.actor.name << '\n';
     }
   }
-  if (!args.text.empty() && found.empty() && !args.json) {
+  if (!args.text.empty() && found.empty()) {
     std::cerr << "kg: no actor matches '" << args.text << "'\n";
     return kExitError;
   }
-  return kExitOk;
+  return FinishStdout();
 }
 
 int RunPath(const PathArgs& args) {
@@ -170,13 +170,14 @@ int RunPath(const PathArgs& args) {
       j["path"] = std::move(p);
     }
     std::cout << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-    return kExitOk;
+    return FinishStdout();
   }
   if (!*path) {
     std::cout << "no path from " << from_actor->name << " to " << to_actor->name << " within "
-              << args.max_hops << " hops" << (args.undirected ? "" : " (directed; try --undirected)")
-              << "\n";
-    return kExitOk;
+              << args.max_hops << " hops"
+              << (args.undirected ? "" : " following edges subject → object (try --undirected)")
+              << "; negated triples are not edges\n";
+    return FinishStdout();
   }
   std::cout << from_actor->name << " → " << to_actor->name << ": " << hop_triples.size()
             << (hop_triples.size() == 1 ? " hop" : " hops") << "\n";
@@ -187,7 +188,7 @@ int RunPath(const PathArgs& args) {
               << (forward ? "" : "   (traversed backwards)") << "\n"
               << "     " << Source(t) << "\n";
   }
-  return kExitOk;
+  return FinishStdout();
 }
 
 int RunNeighbours(const NeighboursArgs& args) {
@@ -207,24 +208,35 @@ int RunNeighbours(const NeighboursArgs& args) {
   auto result = finder.Around(*centre);
   if (!result.ok()) return Fail(result.status());
 
+  // Names of the actors and relations in the result, each looked up once.
+  // A lookup failure is a damaged store: reported, not papered over.
   std::map<store::TermId, graph::Actor> actors;
-  auto actor = [&](store::TermId term) -> const graph::Actor& {
-    auto it = actors.find(term);
-    if (it == actors.end()) {
-      auto a = (*db)->GetActor(term);
-      graph::Actor value = a.ok() ? *a : graph::Actor{"?", "?", graph::ActorType::kUnknown, "", {}};
-      it = actors.emplace(term, std::move(value)).first;
-    }
-    return it->second;
-  };
   std::map<store::TermId, std::string> relation_names;
-  auto relation = [&](store::TermId term) -> const std::string& {
-    auto it = relation_names.find(term);
-    if (it == relation_names.end()) {
+  Status lookup;
+  auto load = [&](store::TermId term, bool is_relation) {
+    if (is_relation) {
+      if (relation_names.count(term)) return;
       auto r = (*db)->GetRelationName(term);
-      it = relation_names.emplace(term, r.ok() ? *r : "?").first;
+      if (!r.ok()) lookup = r.status();
+      relation_names[term] = r.ok() ? *r : "";
+    } else {
+      if (actors.count(term)) return;
+      auto a = (*db)->GetActor(term);
+      if (!a.ok()) lookup = a.status();
+      actors[term] = a.ok() ? *a : graph::Actor{};
     }
-    return it->second;
+  };
+  load(result->centre, false);
+  for (const auto& na : result->actors) load(na.actor, false);
+  for (const auto& e : result->edges) {
+    load(e.subject, false);
+    load(e.object, false);
+    load(e.relation, true);
+  }
+  if (!lookup.ok()) return Fail(lookup);
+  auto actor = [&](store::TermId term) -> const graph::Actor& { return actors.at(term); };
+  auto relation = [&](store::TermId term) -> const std::string& {
+    return relation_names.at(term);
   };
 
   if (args.json) {
@@ -248,13 +260,14 @@ int RunNeighbours(const NeighboursArgs& args) {
       je["depth"] = e.depth;
       je["count"] = e.triples.size();
       auto first = (*db)->GetTriple(e.triples.front());
-      if (first.ok()) je["example"] = ParsedJson(graph::TripleToJson(*first));
+      if (!first.ok()) return Fail(first.status());
+      je["example"] = ParsedJson(graph::TripleToJson(*first));
       edges.push_back(std::move(je));
     }
     j["edges"] = std::move(edges);
     j["truncated"] = result->truncated;
     std::cout << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-    return kExitOk;
+    return FinishStdout();
   }
   const graph::Actor& c = actor(result->centre);
   std::cout << c.name << " (" << graph::ActorTypeName(c.type) << (c.code.empty() ? "" : ", " + c.code)
@@ -274,7 +287,7 @@ int RunNeighbours(const NeighboursArgs& args) {
       std::cout << "\n";
     }
   }
-  return kExitOk;
+  return FinishStdout();
 }
 
 }  // namespace kg::cli

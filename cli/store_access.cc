@@ -46,6 +46,7 @@ Result<std::unique_ptr<store::TripleStore>> OpenForQuery(const std::string& dir)
 }
 
 Result<store::TermId> ResolveActor(const store::TripleStore& db, std::string_view text) {
+  if (extract::Fold(text).empty()) return Status::InvalidArgument("an actor name is empty");
   auto by_id = db.ActorById(text);
   if (!by_id.ok()) return by_id.status();
   if (*by_id) return **by_id;
@@ -102,6 +103,12 @@ Result<std::vector<store::TermId>> ResolveRelations(const store::TripleStore& db
     out.push_back(*t);
   }
   return out;
+}
+
+int FinishStdout() {
+  std::cout.flush();
+  if (!std::cout) return Fail(Status::IOError("standard output: write failed"));
+  return kExitOk;
 }
 
 int Fail(const Status& status) {

@@ -32,6 +32,11 @@ Result<std::vector<store::TermId>> ResolveRelations(const store::TripleStore& db
 // Prints "kg: <message>" on stderr and returns kExitError.
 int Fail(const Status& status);
 
+// The exit code of a command that printed its result on standard output:
+// kExitOk, or kExitError (reported) if writing it failed (a full disk, a
+// closed pipe).
+int FinishStdout();
+
 }  // namespace kg::cli
 
 #endif  // KG_CLI_STORE_ACCESS_H_

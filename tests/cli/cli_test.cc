@@ -248,6 +248,23 @@ TEST_CASE("export writes N-Triples and Turtle that real parsers accept", "[cli]"
     cmd = "serdi -i " + syntax + " " + Quote(file) + " >/dev/null 2>&1";
     CHECK(std::system(cmd.c_str()) == 0);
   }
+  // Not a regular file: written in place, never replaced by a rename.
+  Run null = Kg("export --db " + db + " --format nt -o /dev/null");
+  CHECK(null.code == 0);
+  CHECK(fs::is_character_file("/dev/null"));
+  Run dir_out = Kg("export --db " + db + " --format nt -o " + Quote(dir.path.string()));
+  CHECK(dir_out.code == 1);
+  CHECK(dir_out.err == "kg: " + dir.path.string() + ": is a directory\n");
+  // A failed write is an error, not a silent success.
+  if (fs::exists("/dev/full")) {
+    Run full = Kg("export --db " + db + " --format nt -o /dev/full");
+    CHECK(full.code == 1);
+    CHECK(full.err == "kg: /dev/full: write failed\n");
+    std::string cmd = Quote(Kg()) + " triples --db " + db + " >/dev/full 2>/dev/null";
+    int status = std::system(cmd.c_str());
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 1);
+  }
   Run j = Kg("export --db " + db + " --format jsonl");
   REQUIRE(j.code == 0);
   Json stats = Json::parse(Kg("stats --db " + db + " --json").out);
@@ -310,6 +327,32 @@ TEST_CASE("store errors: missing, not a store, locked", "[cli]") {
   CHECK(Json::parse(Kg("stats --db " + Quote(db) + " --json").out)["documents"] == 1);
 }
 
+TEST_CASE("two builds racing to create a store: one builds and the other is told", "[cli]") {
+  TempDir dir;
+  const std::string db = dir / "race.kg";
+  const std::string news = Quote(Source() + "/examples/news");
+  const std::string build = Quote(Kg()) + " build -q --db " + Quote(db) + " " + news;
+  const std::string script = build + " 2>" + Quote(dir / "a.err") + "; echo $? >" +
+                             Quote(dir / "a.rc") + " & " + build + " 2>" + Quote(dir / "b.err") +
+                             "; echo $? >" + Quote(dir / "b.rc") + "; wait";
+  REQUIRE(std::system(("sh -c " + Quote(script)).c_str()) == 0);
+  int ok = 0;
+  for (const char* who : {"a", "b"}) {
+    std::string rc = Slurp(dir / (std::string(who) + ".rc"));
+    std::string err = Slurp(dir / (std::string(who) + ".err"));
+    if (rc == "0\n") {
+      ++ok;
+      CHECK(err.empty());
+    } else {
+      CHECK(rc == "1\n");
+      CHECK(err == "kg: " + db + " is in use by another kg process (write lock held)\n");
+    }
+  }
+  CHECK(ok >= 1);
+  Json stats = Json::parse(Kg("stats --db " + Quote(db) + " --json").out);
+  CHECK(stats["documents"] == 8);
+}
+
 TEST_CASE("query errors name the problem and the closest candidates", "[cli]") {
   TempDir dir;
   std::string db = Quote(dir / "g.kg");
@@ -324,6 +367,12 @@ TEST_CASE("query errors name the problem and the closest candidates", "[cli]") {
   CHECK(usage.code == 2);
   Run fmt = Kg("export --db " + db + " --format xml");
   CHECK(fmt.code == 2);
+  Run empty = Kg("path --db " + db + " '' putin");
+  CHECK(empty.code == 1);
+  CHECK(empty.err == "kg: an actor name is empty\n");
+  Run nomatch = Kg("actors --db " + db + " zzzz --json");
+  CHECK(nomatch.code == 1);
+  CHECK(nomatch.err == "kg: no actor matches 'zzzz'\n");
   Run none = Kg("");
   CHECK(none.code == 2);
   Run help = Kg("path --help");
