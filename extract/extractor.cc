@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <unordered_set>
 
 #include "extract/fold.h"
 
@@ -94,11 +95,23 @@ bool IsCalendarWord(std::string_view n) {
 }  // namespace
 
 struct Extractor::Mention {
-  size_t begin;  // token range [begin, end)
-  size_t end;
+  size_t begin = 0;  // token range [begin, end)
+  size_t end = 0;
   graph::Actor actor;
-  MentionKind kind;
-  bool ad_hoc;  // a titled name not in the lexicon
+  MentionKind kind = MentionKind::kName;
+  bool ad_hoc = false;  // a titled name not in the lexicon
+  bool role = false;    // an office resolved to its holder ("the French defence minister")
+  int person = -1;      // index into the lexicon's actors when a known person
+  // "his Russian counterpart": the holder of the subject's office in
+  // `country`, resolved once the subject is known; `actor` is the country.
+  bool counterpart = false;
+};
+
+// What the whole document tells about its people: used to resolve offices
+// when the document has no date.
+struct Extractor::DocumentContext {
+  std::string date;
+  std::unordered_set<uint32_t> named_people;  // lexicon indexes named in the text
 };
 
 struct Extractor::Verb {
@@ -116,12 +129,66 @@ Status Extractor::Extract(const graph::Document& doc, const Sink& sink) {
     return Status::InvalidArgument("document '" + doc.id + "': invalid UTF-8 at byte " +
                                    std::to_string(*bad));
   }
-  for (Span span : segmenter_.Sentences(doc.text)) ExtractSentence(doc, span, sink);
+  // Two passes: the first finds who the document names, so that an office
+  // in an undated document resolves to the holder the document itself names.
+  struct Sentence {
+    Span span;
+    std::vector<Token> tokens;
+  };
+  std::vector<Sentence> sentences;
+  DocumentContext context;
+  context.date = doc.date;
+  for (Span span : segmenter_.Sentences(doc.text)) {
+    Sentence s{span, segmenter_.Tokenize(std::string_view(doc.text).substr(
+                                             span.begin, span.end - span.begin),
+                                         span.begin)};
+    for (const Mention& m : FindMentions(s.tokens, context)) {
+      if (m.person >= 0 && !m.role) context.named_people.insert(static_cast<uint32_t>(m.person));
+    }
+    sentences.push_back(std::move(s));
+  }
+  for (const Sentence& s : sentences) ExtractSentence(doc, s.span, s.tokens, context, sink);
   return Status::OK();
 }
 
-std::vector<Extractor::Mention> Extractor::FindMentions(
-    const std::vector<Token>& tokens) const {
+std::optional<uint32_t> Extractor::ResolveOffice(std::string_view country, std::string_view office,
+                                                 const DocumentContext& context) const {
+  const Lexicon& lex = *lexicon_;
+  if (!context.date.empty()) {
+    auto holders = lex.OfficeHolders(country, office, context.date);
+    if (holders.size() == 1) return holders[0];
+    if (holders.empty()) return std::nullopt;
+  }
+  // No date, or several holders that year: the one this document names.
+  std::optional<uint32_t> found;
+  for (uint32_t p : lex.OfficeHolders(country, office, context.date)) {
+    if (context.named_people.count(p)) {
+      if (found) return std::nullopt;
+      found = p;
+    }
+  }
+  return found;
+}
+
+std::optional<uint32_t> Extractor::ResolveCounterpart(uint32_t person, std::string_view country,
+                                                      const DocumentContext& context) const {
+  std::string office = lexicon_->OfficeOf(person, context.date);
+  if (!office.empty()) return ResolveOffice(country, office, context);
+  if (!context.date.empty()) return std::nullopt;
+  // Undated: any office the person ever held whose holder in `country` the
+  // document names, if that picks exactly one person.
+  std::optional<uint32_t> found;
+  for (const LexiconRole& role : lexicon_->actors()[person].roles) {
+    auto holder = ResolveOffice(country, role.office, context);
+    if (!holder) continue;
+    if (found && *found != *holder) return std::nullopt;
+    found = holder;
+  }
+  return found;
+}
+
+std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>& tokens,
+                                                        const DocumentContext& context) const {
   std::vector<Mention> mentions;
   const Lexicon& lex = *lexicon_;
   const size_t n = tokens.size();
@@ -134,7 +201,8 @@ std::vector<Extractor::Mention> Extractor::FindMentions(
     if (auto m = lex.MatchActor(tokens, j)) {
       const LexiconActor& a = lex.actors()[m->index];
       if (a.actor.type == graph::ActorType::kPerson) {
-        return Mention{begin, j + m->length, a.actor, MentionKind::kName, false};
+        return Mention{.begin = begin, .end = j + m->length, .actor = a.actor,
+                       .person = static_cast<int>(m->index)};
       }
       return std::nullopt;
     }
@@ -156,7 +224,7 @@ std::vector<Extractor::Mention> Extractor::FindMentions(
     actor.name = name;
     actor.type = graph::ActorType::kPerson;
     if (nation != nullptr && !nation->actor.code.empty()) actor.code = nation->actor.code;
-    return Mention{begin, k, std::move(actor), MentionKind::kName, true};
+    return Mention{.begin = begin, .end = k, .actor = std::move(actor), .ad_hoc = true};
   };
 
   size_t i = 0;
@@ -186,6 +254,26 @@ std::vector<Extractor::Mention> Extractor::FindMentions(
           mentions.push_back(std::move(*p));
           continue;
         }
+        // No name after the title: the office itself. "the French defence
+        // minister" is whoever held it on the document's date; "his
+        // Russian counterpart" waits for the subject.
+        if (a.actor.type == graph::ActorType::kCountry) {
+          const std::string office = Lexicon::TitleOffice(tokens, end, tlen);
+          if (office == "counterpart" || office == "counterparts") {
+            mentions.push_back(Mention{.begin = i, .end = end + tlen, .actor = a.actor,
+                                       .kind = MentionKind::kDemonym, .counterpart = true});
+            i = end + tlen;
+            continue;
+          }
+          if (auto holder = ResolveOffice(a.actor.id, office, context)) {
+            mentions.push_back(Mention{.begin = i, .end = end + tlen,
+                                       .actor = lex.actors()[*holder].actor,
+                                       .kind = MentionKind::kRole, .role = true,
+                                       .person = static_cast<int>(*holder)});
+            i = end + tlen;
+            continue;
+          }
+        }
       }
     }
     // "the Budapest Memorandum", "the Minsk Accords", "the US Senate": a
@@ -198,20 +286,24 @@ std::vector<Extractor::Mention> Extractor::FindMentions(
       i = end;
       continue;
     }
-    mentions.push_back(Mention{i, end, a.actor, m->kind, false});
+    mentions.push_back(Mention{.begin = i, .end = end, .actor = a.actor, .kind = m->kind,
+                               .person = a.actor.type == graph::ActorType::kPerson
+                                             ? static_cast<int>(m->index)
+                                             : -1});
     i = end;
   }
   return mentions;
 }
 
-void Extractor::ExtractSentence(const graph::Document& doc, Span span, const Sink& sink) {
+void Extractor::ExtractSentence(const graph::Document& doc, Span span,
+                                const std::vector<Token>& tokens, const DocumentContext& context,
+                                const Sink& sink) {
   const std::string_view text(doc.text);
   const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
-  std::vector<Token> tokens = segmenter_.Tokenize(sentence, span.begin);
   const size_t n = tokens.size();
   if (n < 3) return;
 
-  std::vector<Mention> mentions = FindMentions(tokens);
+  std::vector<Mention> mentions = FindMentions(tokens, context);
   if (mentions.size() < 2) return;  // a triple needs two actors
 
   // Which mention (if any) covers each token.
@@ -431,13 +523,24 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span, const Sin
 
     // One triple per (subject, object) pair of actors, however often the
     // coordination names them ("Moscow and Russia condemned Kyiv").
-    std::vector<std::pair<std::string_view, std::string_view>> emitted;
+    std::vector<std::pair<std::string, std::string>> emitted;
     for (int s : subjects) {
       for (int o : objects) {
-        const Mention& sm = mentions[s];
-        const Mention& om = mentions[o];
+        Mention sm = mentions[s];
+        Mention om = mentions[o];
+        // "Biden warned his Russian counterpart": the holder of Biden's
+        // office in Russia at the time.
+        for (auto [self, other] : {std::pair{&om, &sm}, std::pair{&sm, &om}}) {
+          if (!self->counterpart || other->person < 0) continue;
+          if (auto holder = ResolveCounterpart(static_cast<uint32_t>(other->person),
+                                               self->actor.id, context)) {
+            self->actor = lexicon_->actors()[*holder].actor;
+            self->person = static_cast<int>(*holder);
+            self->kind = MentionKind::kRole;
+          }
+        }
         if (sm.actor.id == om.actor.id) continue;
-        std::pair<std::string_view, std::string_view> pair(sm.actor.id, om.actor.id);
+        std::pair<std::string, std::string> pair(sm.actor.id, om.actor.id);
         if (std::find(emitted.begin(), emitted.end(), pair) != emitted.end()) continue;
         emitted.push_back(pair);
         double confidence = 0.9;

@@ -17,6 +17,7 @@
 #define KG_EXTRACT_EXTRACTOR_H_
 
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 
@@ -52,8 +53,20 @@ class Extractor {
  private:
   struct Mention;
   struct Verb;
-  void ExtractSentence(const graph::Document& doc, Span span, const Sink& sink);
-  std::vector<Mention> FindMentions(const std::vector<Token>& tokens) const;
+  struct DocumentContext;
+  void ExtractSentence(const graph::Document& doc, Span span, const std::vector<Token>& tokens,
+                       const DocumentContext& context, const Sink& sink);
+  std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
+                                    const DocumentContext& context) const;
+  // The one holder of `office` of `country` on the document's date, or, when
+  // the date does not decide, the one holder the document names.
+  std::optional<uint32_t> ResolveOffice(std::string_view country, std::string_view office,
+                                        const DocumentContext& context) const;
+  // The holder in `country` of the office `person` held then ("his Russian
+  // counterpart"); undated, of any office of theirs, if the document names
+  // exactly one such holder.
+  std::optional<uint32_t> ResolveCounterpart(uint32_t person, std::string_view country,
+                                             const DocumentContext& context) const;
 
   std::shared_ptr<const Lexicon> lexicon_;
   ExtractorOptions options_;

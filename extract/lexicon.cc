@@ -62,7 +62,78 @@ std::string StringField(const Json& obj, const char* key) {
   return "";
 }
 
+// Whether the role [from, to) overlaps `date` (a day, a year, or "" = ever).
+bool HeldOn(const LexiconRole& r, std::string_view date) {
+  if (date.empty()) return true;
+  std::string first(date), last(date);
+  if (date.size() == 4) {
+    first += "-01-01";
+    last += "-12-31";
+  }
+  // Held on some day d with first <= d <= last: from <= last and to > first.
+  return (r.from.empty() || r.from <= last) && (r.to.empty() || r.to > first);
+}
+
 }  // namespace
+
+std::string RoleOffice(std::string_view role) {
+  static const std::unordered_map<std::string_view, std::string_view> kOffice = {
+      {"president", "head of state"},       {"king", "head of state"},
+      {"queen", "head of state"},           {"emperor", "head of state"},
+      {"emir", "head of state"},            {"supreme leader", "head of state"},
+      {"leader", "head of state"},          {"head of state", "head of state"},
+      {"prime minister", "head of government"}, {"premier", "head of government"},
+      {"chancellor", "head of government"}, {"head of government", "head of government"},
+      {"foreign minister", "foreign minister"}, {"foreign secretary", "foreign minister"},
+      {"secretary of state", "foreign minister"},
+      {"minister of foreign affairs", "foreign minister"},
+      {"top diplomat", "foreign minister"},
+      {"defence minister", "defence minister"}, {"defense minister", "defence minister"},
+      {"defence secretary", "defence minister"}, {"defense secretary", "defence minister"},
+      {"secretary of defense", "defence minister"}, {"secretary of war", "defence minister"},
+      {"war minister", "defence minister"},  {"minister of war", "defence minister"},
+      {"minister of defence", "defence minister"}, {"minister of defense", "defence minister"},
+      {"armed forces minister", "defence minister"},
+      {"minister of the armed forces", "defence minister"},
+  };
+  auto it = kOffice.find(role);
+  return it == kOffice.end() ? std::string(role) : std::string(it->second);
+}
+
+std::string Lexicon::TitleOffice(const std::vector<Token>& tokens, size_t i, size_t length) {
+  std::string key;
+  for (size_t k = i; k < i + length && k < tokens.size(); ++k) {
+    if (!key.empty() && tokens[k].norm != "-" && key.back() != '-') key += ' ';
+    key += tokens[k].norm;
+  }
+  return RoleOffice(key);
+}
+
+std::vector<uint32_t> Lexicon::OfficeHolders(std::string_view country, std::string_view office,
+                                             std::string_view date) const {
+  std::vector<uint32_t> out;
+  auto it = office_holders_.find(std::string(country) + '\n' + std::string(office));
+  if (it == office_holders_.end()) return out;
+  for (uint32_t person : it->second) {
+    for (const LexiconRole& r : actors_[person].roles) {
+      if (r.country == country && r.office == office && HeldOn(r, date)) {
+        out.push_back(person);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string Lexicon::OfficeOf(uint32_t person, std::string_view date) const {
+  std::string office;
+  for (const LexiconRole& r : actors_[person].roles) {
+    if (!HeldOn(r, date)) continue;
+    if (!office.empty() && office != r.office) return "";
+    office = r.office;
+  }
+  return office;
+}
 
 // Builds the phrase tables; a friend of Lexicon.
 class LexiconBuilder {
@@ -160,6 +231,22 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
     for (auto* list : {&*names, &*metonyms, &*demonyms}) {
       for (auto& n : *list) {
         if (n != la.actor.name) la.actor.aliases.push_back(std::move(n));
+      }
+    }
+    if (a.contains("roles") && a["roles"].is_array()) {
+      for (const Json& r : a["roles"]) {
+        if (!r.is_object()) return Status::ParseError(where + ": a role is not an object");
+        LexiconRole role;
+        role.role = Fold(StringField(r, "role"));
+        role.office = RoleOffice(role.role);
+        role.country = StringField(r, "country");
+        if (role.country.empty()) role.country = la.country;
+        role.from = StringField(r, "from");
+        role.to = StringField(r, "to");
+        if (role.role.empty()) return Status::ParseError(where + ": a role without \"role\"");
+        auto& holders = lex->office_holders_[role.country + '\n' + role.office];
+        if (holders.empty() || holders.back() != index) holders.push_back(index);
+        la.roles.push_back(std::move(role));
       }
     }
     lex->actor_by_id_.emplace(id, index);

@@ -32,12 +32,31 @@ struct Token;
 
 // How a phrase names its actor; mentions by metonym or demonym are less
 // certain than by name ("Moscow said" is usually, not always, Russia).
-enum class MentionKind : uint8_t { kName, kMetonym, kDemonym };
+// kRole: an office resolved to its holder ("the French defence minister").
+enum class MentionKind : uint8_t { kName, kMetonym, kDemonym, kRole };
+
+// An office a person held: "defence minister" of RUS from 2012-11-06 to
+// 2024-05-12 (`to` empty while in office). Dates are YYYY-MM-DD.
+struct LexiconRole {
+  std::string role;     // folded, as written in the lexicon
+  std::string office;   // RoleOffice(role): the class the role belongs to
+  std::string country;  // country id
+  std::string from;
+  std::string to;
+};
 
 struct LexiconActor {
   graph::Actor actor;   // with aliases: every name, metonym and demonym
   std::string country;  // for people, places and groups: the country id
+  std::vector<LexiconRole> roles;
 };
+
+// The office a role or title names, so that different words for one office
+// meet: "war minister", "defense minister", "armed forces minister" and
+// "secretary of defense" are all "defence minister"; "leader", "king" and
+// "president" are "head of state". Input is folded; unknown roles are
+// their own office.
+std::string RoleOffice(std::string_view folded_role);
 
 struct LexiconRelation {
   std::string name;   // "accuse"
@@ -77,6 +96,17 @@ class Lexicon {
   size_t MatchTitle(const std::vector<Token>& tokens, size_t i) const;
   // The actor with this id, or nullptr.
   const LexiconActor* FindActor(std::string_view id) const;
+  // The title phrase of `length` tokens at tokens[i] as an office
+  // (RoleOffice of its folded words).
+  static std::string TitleOffice(const std::vector<Token>& tokens, size_t i, size_t length);
+  // The people who held `office` of `country` on `date` (YYYY-MM-DD, or
+  // YYYY: at any time that year), as indexes into actors(). Empty date: all
+  // who ever held it.
+  std::vector<uint32_t> OfficeHolders(std::string_view country, std::string_view office,
+                                      std::string_view date) const;
+  // The office `person` held on `date` (as OfficeHolders), or "" if none or
+  // more than one.
+  std::string OfficeOf(uint32_t person, std::string_view date) const;
 
   // Changes whenever the lexicon's content changes; stored with each
   // document so that a new lexicon re-codes documents on rebuild.
@@ -101,6 +131,8 @@ class Lexicon {
   std::vector<LexiconActor> actors_;
   std::vector<LexiconRelation> relations_;
   std::unordered_map<std::string, uint32_t> actor_by_id_;
+  // country + '\n' + office -> people who held it.
+  std::unordered_map<std::string, std::vector<uint32_t>> office_holders_;
   PhraseTable actor_phrases_;
   PhraseTable verb_phrases_;
   PhraseTable titles_;

@@ -12,7 +12,8 @@ namespace kg::extract::testing {
 inline constexpr const char* kTestActors = R"json({
   "format": "kg-actors/1",
   "titles": ["president", "defense minister", "defence minister", "foreign minister",
-             "secretary of state", "chancellor", "minister"],
+             "secretary of state", "chancellor", "minister", "war minister",
+             "armed forces minister", "counterpart", "leader"],
   "actors": [
     {"id": "RUS", "type": "country", "code": "RUS", "name": "Russia",
      "names": ["Russia", "Russian Federation"], "demonyms": ["Russian", "Russians"],
@@ -32,15 +33,25 @@ inline constexpr const char* kTestActors = R"json({
     {"id": "donbas", "type": "place", "code": "UKR", "name": "Donbas", "names": ["Donbas", "Donbass"],
      "country": "UKR"},
     {"id": "vladimir-putin", "type": "person", "code": "RUSGOV", "name": "Vladimir Putin",
-     "names": ["Vladimir Putin", "Putin"], "country": "RUS"},
+     "names": ["Vladimir Putin", "Putin"], "country": "RUS",
+     "roles": [{"role": "president", "country": "RUS", "from": "2012-05-07", "to": null}]},
     {"id": "sergey-lavrov", "type": "person", "code": "RUSGOV", "name": "Sergey Lavrov",
      "names": ["Sergey Lavrov", "Sergei Lavrov", "Lavrov"], "country": "RUS"},
     {"id": "sergey-shoigu", "type": "person", "code": "RUSGOV", "name": "Sergey Shoigu",
-     "names": ["Sergey Shoigu", "Shoigu"], "country": "RUS"},
+     "names": ["Sergey Shoigu", "Shoigu"], "country": "RUS",
+     "roles": [{"role": "defence minister", "country": "RUS", "from": "2012-11-06", "to": "2024-05-12"}]},
+    {"id": "sebastien-lecornu", "type": "person", "code": "FRAGOV", "name": "Sébastien Lecornu",
+     "names": ["Sébastien Lecornu", "Lecornu"], "country": "FRA",
+     "roles": [{"role": "armed forces minister", "country": "FRA", "from": "2022-05-20", "to": "2025-09-09"}]},
+    {"id": "florence-parly", "type": "person", "code": "FRAGOV", "name": "Florence Parly",
+     "names": ["Florence Parly", "Parly"], "country": "FRA",
+     "roles": [{"role": "armed forces minister", "country": "FRA", "from": "2017-06-21", "to": "2022-05-20"}]},
     {"id": "recep-tayyip-erdogan", "type": "person", "code": "TURGOV", "name": "Recep Tayyip Erdoğan",
      "names": ["Recep Tayyip Erdoğan", "Erdoğan"], "country": "TUR"},
     {"id": "joe-biden", "type": "person", "code": "USAGOV", "name": "Joe Biden",
-     "names": ["Joe Biden", "Joseph Biden", "Biden"], "country": "USA"}
+     "names": ["Joe Biden", "Joseph Biden", "Biden"], "country": "USA",
+     "roles": [{"role": "vice president", "country": "USA", "from": "2009-01-20", "to": "2017-01-20"},
+               {"role": "president", "country": "USA", "from": "2021-01-20", "to": "2025-01-20"}]}
   ]
 })json";
 
