@@ -518,7 +518,18 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
 
     std::string verb_text(
         text.substr(tokens[verb.begin].begin, tokens[verb.end - 1].end - tokens[verb.begin].begin));
-    const LexiconRelation& rel = lexicon_->relations()[verb.relation];
+    uint32_t relation = verb.relation;
+    // "called the US out": a particle after the object changes the verb.
+    if (!passive) {
+      size_t after = mentions[objects.back()].end;
+      if (after < n) {
+        if (auto p = lexicon_->MatchParticle(tokens, verb.begin, verb.end, tokens[after].norm)) {
+          relation = *p;
+          verb_text += " … " + tokens[after].text;
+        }
+      }
+    }
+    const LexiconRelation& rel = lexicon_->relations()[relation];
     const size_t distance = passive ? 0 : verb.begin - mentions[subject].end;
 
     // One triple per (subject, object) pair of actors, however often the

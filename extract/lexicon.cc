@@ -274,7 +274,17 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
     if (forms->empty()) return Status::ParseError(where + ": no \"forms\"");
     for (const auto& p : *preps) rel.preps.push_back(Fold(p));
     const uint32_t index = static_cast<uint32_t>(lex->relations_.size());
-    for (const auto& f : *forms) builder.Add(&lex->verb_phrases_, f, index, MentionKind::kName);
+    for (const auto& f : *forms) {
+      // "call * out": the verb, the object, then the particle.
+      if (size_t star = f.find(" * "); star != std::string::npos) {
+        std::string key = Fold(f.substr(0, star)) + '\n' + Fold(f.substr(star + 3));
+        if (!lex->particles_.emplace(std::move(key), index).second) {
+          return Status::ParseError(where + ": form '" + f + "' is listed twice");
+        }
+        continue;
+      }
+      builder.Add(&lex->verb_phrases_, f, index, MentionKind::kName);
+    }
     lex->relations_.push_back(std::move(rel));
   }
 
@@ -321,6 +331,21 @@ std::optional<PhraseMatch> Lexicon::MatchActor(const std::vector<Token>& tokens,
 std::optional<PhraseMatch> Lexicon::MatchVerb(const std::vector<Token>& tokens,
                                               size_t i) const {
   return Match(verb_phrases_, tokens, i);
+}
+
+std::optional<uint32_t> Lexicon::MatchParticle(const std::vector<Token>& tokens, size_t begin,
+                                               size_t end, std::string_view particle) const {
+  if (particles_.empty()) return std::nullopt;
+  std::string key;
+  for (size_t k = begin; k < end; ++k) {
+    if (k > begin) key += ' ';
+    key += tokens[k].norm;
+  }
+  key += '\n';
+  key += particle;
+  auto it = particles_.find(key);
+  if (it == particles_.end()) return std::nullopt;
+  return it->second;
 }
 
 size_t Lexicon::MatchTitle(const std::vector<Token>& tokens, size_t i) const {

@@ -91,6 +91,11 @@ class Lexicon {
   std::optional<PhraseMatch> MatchActor(const std::vector<Token>& tokens, size_t i) const;
   // The longest verb form starting at tokens[i].
   std::optional<PhraseMatch> MatchVerb(const std::vector<Token>& tokens, size_t i) const;
+  // Separable phrasal verbs, written "call * out" in the lexicon: the
+  // relation when the verb tokens [begin, end) have their object followed by
+  // `particle` ("Russia called the US out" is criticism, not a phone call).
+  std::optional<uint32_t> MatchParticle(const std::vector<Token>& tokens, size_t begin,
+                                        size_t end, std::string_view particle) const;
   // Length in tokens of the longest title ("defence minister") at tokens[i],
   // 0 if none.
   size_t MatchTitle(const std::vector<Token>& tokens, size_t i) const;
@@ -136,6 +141,8 @@ class Lexicon {
   PhraseTable actor_phrases_;
   PhraseTable verb_phrases_;
   PhraseTable titles_;
+  // Folded verb words + '\n' + folded particle -> relation index.
+  std::unordered_map<std::string, uint32_t> particles_;
   std::string fingerprint_;
 
   friend class LexiconBuilder;

@@ -168,6 +168,18 @@ TEST_CASE("Compounds, larger names and gerunds are not verbs of a clause", "[ext
   CHECK(Code("Russia is attacking Ukraine.") == V{"RUS -attack-> UKR"});
 }
 
+TEST_CASE("A particle after the object changes the verb", "[extract]") {
+  CHECK(Code("Russia called the US out for its missiles.") == V{"RUS -denounce-> USA"});
+  CHECK(Code("Russia called the US on Monday.") == V{"RUS -call-> USA"});
+  Extractor extractor(testing::TestLexicon());
+  graph::Document doc{"d", "Russia called NATO out.", "", "", ""};
+  std::vector<graph::Triple> got;
+  REQUIRE(extractor.Extract(doc, [&](graph::Triple&& t) { got.push_back(t); }).ok());
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].verb == "called … out");
+  CHECK(got[0].cameo == "111");
+}
+
 TEST_CASE("Curly quotes, dashes and possessives", "[extract]") {
   CHECK(Code("Russia’s army — as expected — attacked Ukraine’s east.") == V{"RUS -attack-> UKR"});
   CHECK(Code("“Moscow accused Kyiv,” the report said.") == V{"RUS -accuse-> UKR"});

@@ -66,7 +66,7 @@ inline constexpr const char* kTestRelations = R"json({
     {"relation": "warn", "cameo": "130", "forms": ["warn", "warns", "warned", "warning"]},
     {"relation": "provoke", "cameo": "130", "forms": ["provoke", "provokes", "provoked", "provoking"]},
     {"relation": "defend", "cameo": "0871", "forms": ["defend", "defends", "defended", "defending"]},
-    {"relation": "denounce", "cameo": "111", "forms": ["denounce", "denounced", "denounces"]},
+    {"relation": "denounce", "cameo": "111", "forms": ["denounce", "denounced", "denounces", "called * out", "call * out"]},
     {"relation": "visit", "cameo": "042", "forms": ["visit", "visits", "visited", "visiting"]}
   ]
 })json";
