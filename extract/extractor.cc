@@ -40,6 +40,34 @@ bool IsNegatingVerb(std::string_view n) {
                 "fails", "fail"});
 }
 
+// Words between subject and verb that make the event one that may happen,
+// not one that did: "could attack", "will meet", "vowed to defend".
+bool IsModal(std::string_view n) {
+  return In(n, {"could", "would", "might", "may", "will", "shall", "should", "can", "'ll", "'d",
+                "must", "ought", "wants", "want", "wanted", "plans", "plan", "planned", "vowed",
+                "vows", "vow", "promised", "promises", "promise", "threatened", "threatens",
+                "threaten", "intends", "intend", "intended", "seeks", "seek", "sought", "tried",
+                "tries", "try", "hopes", "hope", "hoped", "expected", "expects", "likely",
+                "going", "ready", "prepared", "willing"});
+}
+
+bool IsConditional(std::string_view n) {
+  return In(n, {"if", "unless", "whether", "should", "lest"});
+}
+
+// Words that attribute a statement to a source: "Russia attacked Kyiv,
+// officials said", "according to Moscow", "allegedly".
+bool IsReporting(std::string_view n) {
+  return In(n, {"said", "says", "say", "told", "tells", "claimed", "claims", "claim", "alleged",
+                "alleges", "allege", "allegedly", "reportedly", "according", "reported",
+                "reports", "stated", "states", "insisted", "insists", "suggested", "suggests",
+                "believe", "believes", "believed", "argued", "argues"});
+}
+
+bool IsQuote(std::string_view text) {
+  return In(text, {"\"", "“", "”", "«", "»", "‘", "’"});
+}
+
 // Words at which the search for an object stops: the clause has ended.
 bool IsClauseBoundary(const Token& t) {
   if (t.kind == TokenKind::kPunct) {
@@ -168,6 +196,32 @@ std::optional<uint32_t> Extractor::ResolveOffice(std::string_view country, std::
     }
   }
   return found;
+}
+
+graph::Modality Extractor::ModalityOf(const std::vector<Token>& tokens, const Mention& agent,
+                                      const Mention& patient, size_t verb) const {
+  // Hypothetical: a modal between the agent (or, in a passive, the patient
+  // on the left) and the verb, or a conditional opening the clause.
+  const size_t left = std::min(agent.begin, patient.begin);
+  const size_t left_end = std::min(agent.end, patient.end);
+  for (size_t t = left_end; t < verb; ++t) {
+    if (IsModal(tokens[t].norm)) return graph::Modality::kHypothetical;
+  }
+  for (size_t t = left; t-- > 0;) {
+    if (IsConditional(tokens[t].norm)) return graph::Modality::kHypothetical;
+    if (In(tokens[t].norm, {",", ";", ":", "(", "-"}) || IsQuote(tokens[t].text)) break;
+  }
+  // Reported: a reporting word anywhere outside the event's own words, or
+  // the event inside quotation marks.
+  const size_t right = std::max(agent.end, patient.end);
+  int quotes_before = 0;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    if (t >= left && t < right) continue;
+    if (IsReporting(tokens[t].norm)) return graph::Modality::kReported;
+    if (t < left && IsQuote(tokens[t].text) && tokens[t].text != "’") ++quotes_before;
+  }
+  if (quotes_before % 2 == 1) return graph::Modality::kReported;
+  return graph::Modality::kAsserted;
 }
 
 std::optional<uint32_t> Extractor::ResolveCounterpart(uint32_t person, std::string_view country,
@@ -515,6 +569,9 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
 
     std::vector<int> subjects = coordinated(subject, passive ? +1 : -1);
     std::vector<int> objects = coordinated(object, passive ? -1 : +1);
+    const graph::Modality modality =
+        ModalityOf(tokens, passive ? mentions[object] : mentions[subject],
+                   passive ? mentions[subject] : mentions[object], verb.begin);
 
     std::string verb_text(
         text.substr(tokens[verb.begin].begin, tokens[verb.end - 1].end - tokens[verb.begin].begin));
@@ -569,6 +626,8 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
         t.verb = verb_text;
         t.object = om.actor;
         t.negated = negated;
+        t.modality = modality;
+        t.plover = rel.plover;
         t.doc = doc.id;
         t.sentence = std::string(sentence);
         t.span_begin = span.begin;

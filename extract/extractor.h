@@ -65,6 +65,11 @@ class Extractor {
   // The holder in `country` of the office `person` held then ("his Russian
   // counterpart"); undated, of any office of theirs, if the document names
   // exactly one such holder.
+  // Whether the event between `agent` and `patient` with its verb at
+  // tokens[verb] is asserted, reported (attributed, quoted) or
+  // hypothetical (modal, conditional).
+  graph::Modality ModalityOf(const std::vector<Token>& tokens, const Mention& agent,
+                             const Mention& patient, size_t verb) const;
   std::optional<uint32_t> ResolveCounterpart(uint32_t person, std::string_view country,
                                              const DocumentContext& context) const;
 

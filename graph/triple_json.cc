@@ -48,9 +48,11 @@ std::string TripleToJson(const Triple& t) {
   j["subject"] = ActorJson(t.subject);
   j["relation"] = t.relation;
   if (!t.cameo.empty()) j["cameo"] = t.cameo;
+  if (!t.plover.empty()) j["plover"] = t.plover;
   j["verb"] = t.verb;
   j["object"] = ActorJson(t.object);
   j["negated"] = t.negated;
+  j["modality"] = std::string(ModalityName(t.modality));
   j["doc"] = t.doc;
   j["sentence"] = t.sentence;
   j["span"] = Json::array({t.span_begin, t.span_end});
@@ -71,8 +73,15 @@ Result<Triple> TripleFromJson(std::string_view line) {
     KG_RETURN_IF_ERROR(ReadActor(j, "object", &t.object));
     t.relation = j.at("relation").get<std::string>();
     t.cameo = j.value("cameo", "");
+    t.plover = j.value("plover", "");
     t.verb = j.value("verb", "");
     t.negated = j.value("negated", false);
+    // Absent in lines written before triples carried a modality: those were
+    // all read as statements of fact.
+    const std::string modality = j.value("modality", "asserted");
+    auto parsed = ParseModality(modality);
+    if (!parsed) return Status::ParseError("unknown \"modality\" \"" + modality + "\"");
+    t.modality = *parsed;
     t.doc = j.value("doc", "");
     t.sentence = j.value("sentence", "");
     if (j.contains("span")) {

@@ -16,11 +16,12 @@
 namespace kg::graph {
 
 // One line of compact JSON. Keys in a fixed order; optional keys ("code",
-// "cameo", "date") are omitted when empty.
+// "cameo", "plover", "date") are omitted when empty.
 std::string TripleToJson(const Triple& t);
 // The actor object alone: {"id", "name", "type", "code"?}.
 std::string ActorToJson(const Actor& a);
-// Parses what TripleToJson writes. A ParseError names the problem.
+// Parses what TripleToJson writes. A ParseError names the problem (an
+// unknown "modality" is one; a missing one reads as "asserted").
 Result<Triple> TripleFromJson(std::string_view line);
 
 }  // namespace kg::graph

@@ -118,7 +118,12 @@ void EventMapper::Map(const graph::Triple& t, std::vector<Statement>* out) {
   add("object", Iri(o));
   add("verb", Literal(t.verb));
   if (!t.cameo.empty()) add("cameo", Literal(t.cameo));
+  if (!t.plover.empty()) add("plover", Literal(t.plover));
   add("negated", Literal(t.negated ? "true" : "false", xsd_boolean_));
+  // Unlike negation, modality does not withhold the direct edge: a reported
+  // or hypothetical event is still a claim about the relation, and consumers
+  // filter on kgv:modality if they want asserted events only.
+  add("modality", Literal(std::string(graph::ModalityName(t.modality))));
   std::string confidence = FormatConfidence(t.confidence);
   if (!confidence.empty()) add("confidence", Literal(std::move(confidence), xsd_decimal_));
   if (!t.doc.empty()) add("document", Iri(iris_.DocumentIri(t.doc)));

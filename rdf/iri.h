@@ -53,7 +53,8 @@ Status ValidateBase(std::string_view base);
 // (doc, span_begin, span_end, subject.id, relation, object.id, verb, negated),
 // each string as its byte length (8 bytes, little-endian) followed by its
 // bytes, each integer as 8 bytes little-endian, `negated` as one byte 0 or 1.
-// Names, dates, CAMEO codes and confidence do not change it.
+// Names, dates, CAMEO and PLOVER codes, modality and confidence do not change
+// it, so event IRIs are the same as before triples carried PLOVER and modality.
 uint64_t EventHash(const graph::Triple& t);
 
 // Mints IRIs under one base. Cheap to copy; immutable, so safe to share

@@ -235,6 +235,10 @@ bool DecodeTermRecord(std::string_view in, TermRecord* record) {
   return r.done();
 }
 
+bool IsKnownModality(uint8_t byte) {
+  return byte <= static_cast<uint8_t>(graph::Modality::kHypothetical);
+}
+
 std::string EncodeTriple(const TripleRecord& t) {
   std::string out;
   out.reserve(64 + t.sentence.size());
@@ -242,8 +246,10 @@ std::string EncodeTriple(const TripleRecord& t) {
   PutVarint64(&out, t.relation);
   PutVarint64(&out, t.object);
   PutLengthPrefixed(&out, t.cameo);
+  PutLengthPrefixed(&out, t.plover);
   PutLengthPrefixed(&out, t.verb);
   out.push_back(static_cast<char>(t.negated ? kTripleNegated : 0));
+  out.push_back(static_cast<char>(t.modality));
   PutLengthPrefixed(&out, t.doc);
   PutLengthPrefixed(&out, t.sentence);
   PutVarint64(&out, t.span_begin);
@@ -256,17 +262,23 @@ std::string EncodeTriple(const TripleRecord& t) {
 bool DecodeTriple(std::string_view in, TripleRecord* t) {
   Reader r(in);
   uint8_t flags = 0;
+  uint8_t modality = 0;
   uint64_t confidence_bits = 0;
   if (!r.Varint64(&t->subject) || !r.Varint64(&t->relation) ||
       !r.Varint64(&t->object) || !r.LengthPrefixed(&t->cameo) ||
-      !r.LengthPrefixed(&t->verb) || !r.Byte(&flags) ||
-      !r.LengthPrefixed(&t->doc) || !r.LengthPrefixed(&t->sentence) ||
+      !r.LengthPrefixed(&t->plover) || !r.LengthPrefixed(&t->verb) ||
+      !r.Byte(&flags) || !r.Byte(&modality) || !r.LengthPrefixed(&t->doc) ||
+      !r.LengthPrefixed(&t->sentence) ||
       !r.Varint64(&t->span_begin) || !r.Varint64(&t->span_end) ||
       !r.LengthPrefixed(&t->date) || !r.Fixed64BE(&confidence_bits)) {
     return false;
   }
   if ((flags & ~kTripleNegated) != 0) return false;
   t->negated = (flags & kTripleNegated) != 0;
+  // Unlike an actor type, modality changes what the triple claims, so a byte
+  // this version does not know is corrupt rather than guessed.
+  if (!IsKnownModality(modality)) return false;
+  t->modality = static_cast<graph::Modality>(modality);
   t->confidence = std::bit_cast<double>(confidence_bits);
   return r.done();
 }

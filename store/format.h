@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "graph/actor.h"
+#include "graph/triple.h"
 #include "store/triple_store.h"
 
 namespace kg::store::format {
@@ -59,6 +60,11 @@ enum class TermKind : uint8_t {
 
 // Bits of the flags byte of a triple record. Stored: never renumber.
 inline constexpr uint8_t kTripleNegated = 0x01;
+
+// The modality byte of a triple record is graph::Modality (graph/triple.h,
+// itself "never renumber"). True for a byte that names one of its values;
+// any other byte is corrupt (a new modality needs a format version).
+bool IsKnownModality(uint8_t byte);
 
 // Bits of the flags byte that is the value of every spo, ops and pso entry:
 // the triple's attributes a graph walk needs without loading its record.
@@ -144,8 +150,10 @@ struct TripleRecord {
   TermId relation = 0;
   TermId object = 0;
   std::string cameo;
+  std::string plover;  // since format version 2
   std::string verb;
   bool negated = false;
+  graph::Modality modality = graph::Modality::kAsserted;  // since version 2
   std::string doc;
   std::string sentence;
   uint64_t span_begin = 0;

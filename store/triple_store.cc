@@ -657,6 +657,14 @@ Result<PutOutcome> TripleStore::Impl::PutDocument(
                                      std::to_string(i) + " has an empty " +
                                      missing);
     }
+    // Checked here because DecodeTriple rejects an unknown byte: storing one
+    // would make the record unreadable.
+    const auto modality = static_cast<uint8_t>(t.modality);
+    if (!format::IsKnownModality(modality)) {
+      return Status::InvalidArgument("document '" + doc.id + "': triple " +
+                                     std::to_string(i) + " has an unknown modality " +
+                                     std::to_string(modality));
+    }
   }
 
   const uint64_t hash = TripleStore::ContentHash(doc, fingerprint);
@@ -705,8 +713,10 @@ Result<PutOutcome> TripleStore::Impl::PutDocument(
     KG_RETURN_IF_ERROR(RelationTerm(&p, t.relation, &batch, &r.relation));
     KG_RETURN_IF_ERROR(ActorTerm(&p, t.object, &batch, &r.object));
     r.cameo = t.cameo;
+    r.plover = t.plover;
     r.verb = t.verb;
     r.negated = t.negated;
+    r.modality = t.modality;
     r.doc = doc.id;
     r.sentence = t.sentence;
     r.span_begin = t.span_begin;
@@ -1003,8 +1013,10 @@ Status TripleStore::Impl::Materialize(
   out->relation = r->relation;
   out->object = o->actor;
   out->cameo = rec.cameo;
+  out->plover = rec.plover;
   out->verb = rec.verb;
   out->negated = rec.negated;
+  out->modality = rec.modality;
   out->doc = rec.doc;
   out->sentence = rec.sentence;
   out->span_begin = rec.span_begin;

@@ -38,7 +38,8 @@ using TermId = uint64_t;    // dictionary id of an actor or a relation; 0 is non
 using TripleId = uint64_t;  // id of one stored triple; 0 is none
 
 // The on-disk format this code reads and writes (docs/storage-format.md).
-inline constexpr uint32_t kFormatVersion = 1;
+// Version 2 added plover and modality to the triple record.
+inline constexpr uint32_t kFormatVersion = 2;
 
 struct Options {
   // Create the store if `dir` does not exist or is an empty directory.

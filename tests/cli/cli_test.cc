@@ -121,7 +121,7 @@ TEST_CASE("build, stats and rebuild of the bundled examples", "[cli]") {
   Run s1 = Kg("stats --db " + db + " --json");
   REQUIRE(s1.code == 0);
   Json stats = Json::parse(s1.out);
-  CHECK(stats["format_version"] == 1);
+  CHECK(stats["format_version"] == 2);
   CHECK(stats["documents"] == 12);
   CHECK(stats["triples"].get<int>() >= 30);
   CHECK(stats["actors"].get<int>() >= 15);

@@ -180,6 +180,35 @@ TEST_CASE("A particle after the object changes the verb", "[extract]") {
   CHECK(got[0].cameo == "111");
 }
 
+// The modality of the only triple coded from `text`.
+std::string ModalityOf(const std::string& text) {
+  Extractor extractor(testing::TestLexicon());
+  graph::Document doc{"d", text, "", "", ""};
+  std::vector<graph::Triple> got;
+  REQUIRE(extractor.Extract(doc, [&](graph::Triple&& t) { got.push_back(t); }).ok());
+  REQUIRE(got.size() == 1);
+  return std::string(graph::ModalityName(got[0].modality));
+}
+
+TEST_CASE("Modality: asserted, reported or hypothetical", "[extract]") {
+  CHECK(ModalityOf("Russia attacked Ukraine.") == "asserted");
+  CHECK(ModalityOf("Russia attacked Ukraine, officials said.") == "reported");
+  CHECK(ModalityOf("According to Kyiv, Russia attacked Donbas.") == "reported");
+  CHECK(ModalityOf("“Russia attacked Ukraine,” the minister told reporters.") == "reported");
+  CHECK(ModalityOf("Russia could attack Ukraine.") == "hypothetical");
+  CHECK(ModalityOf("Russia will meet with Ukraine.") == "hypothetical");
+  CHECK(ModalityOf("If Russia attacks Ukraine, there will be consequences.") == "hypothetical");
+  CHECK(ModalityOf("Washington vowed to defend Ukraine.") == "hypothetical");
+  // Negation and modality together: "could in no way".
+  Extractor extractor(testing::TestLexicon());
+  graph::Document doc{"d", "Washington could in no way defend Ukraine.", "", "", ""};
+  std::vector<graph::Triple> got;
+  REQUIRE(extractor.Extract(doc, [&](graph::Triple&& t) { got.push_back(t); }).ok());
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].negated);
+  CHECK(got[0].modality == graph::Modality::kHypothetical);
+}
+
 TEST_CASE("Curly quotes, dashes and possessives", "[extract]") {
   CHECK(Code("Russia’s army — as expected — attacked Ukraine’s east.") == V{"RUS -attack-> UKR"});
   CHECK(Code("“Moscow accused Kyiv,” the report said.") == V{"RUS -accuse-> UKR"});

@@ -74,6 +74,8 @@ TEST_CASE("Event IRIs are a stable FNV-1a hash of the event key", "[rdf]") {
     u.subject.name = "Russian Federation";
     u.object.code = "UKR";
     u.cameo = "111";
+    u.plover = "DISAPPROVE";
+    u.modality = graph::Modality::kHypothetical;
     u.sentence = "Other text.";
     u.date = "2025";
     u.confidence = 0.1;

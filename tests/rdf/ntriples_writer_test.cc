@@ -60,8 +60,12 @@ TEST_CASE("N-Triples golden output for one triple", "[rdf]") {
       "<http://ex.test/kg/actor/UKR> .\n"
       "<http://ex.test/kg/event/d08ea22df1748d14> <http://ex.test/kg/vocab#verb> \"accused\" .\n"
       "<http://ex.test/kg/event/d08ea22df1748d14> <http://ex.test/kg/vocab#cameo> \"112\" .\n"
+      "<http://ex.test/kg/event/d08ea22df1748d14> <http://ex.test/kg/vocab#plover> "
+      "\"ACCUSE\" .\n"
       "<http://ex.test/kg/event/d08ea22df1748d14> <http://ex.test/kg/vocab#negated> "
       "\"false\"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n"
+      "<http://ex.test/kg/event/d08ea22df1748d14> <http://ex.test/kg/vocab#modality> "
+      "\"asserted\" .\n"
       "<http://ex.test/kg/event/d08ea22df1748d14> <http://ex.test/kg/vocab#confidence> "
       "\"0.9\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n"
       "<http://ex.test/kg/event/d08ea22df1748d14> <http://ex.test/kg/vocab#document> "
@@ -114,7 +118,28 @@ TEST_CASE("Actors and relations are described once, events every time", "[rdf]")
   CHECK_FALSE(Contains(nt, "Russian Federation"));
   CHECK(CountOccurrences(nt, "rdf-schema#label> \"accuse\"") == 1);
   CHECK(CountOccurrences(nt, "<http://example.org/kg/vocab#Event>") == 2);
-  CHECK(CountLines(nt) == 23 + 14);  // t2 adds only its edge and event
+  CHECK(CountLines(nt) == 25 + 16);  // t2 adds only its edge and event
+}
+
+TEST_CASE("PLOVER is omitted when unknown; modality is always written", "[rdf]") {
+  const std::string kEvent = "<http://example.org/kg/event/d08ea22df1748d14> ";
+  const std::string kVocab = "<http://example.org/kg/vocab#";
+  for (graph::Modality m : {graph::Modality::kAsserted, graph::Modality::kReported,
+                            graph::Modality::kHypothetical}) {
+    graph::Triple t = GoldenTriple();
+    t.plover.clear();
+    t.modality = m;
+    std::string nt = WriteAll("nt", {t});
+    INFO(nt);
+    CHECK_FALSE(Contains(nt, kVocab + "plover>"));
+    CHECK(Contains(nt, kEvent + kVocab + "modality> \"" + std::string(graph::ModalityName(m)) +
+                           "\" .\n"));
+    CHECK(CountOccurrences(nt, kVocab + "modality>") == 1);
+    // Neither field is part of the event key, and neither removes the edge.
+    CHECK(Contains(nt, kEvent));
+    CHECK(Contains(nt, "<http://example.org/kg/actor/RUS> <http://example.org/kg/relation/accuse> "
+                       "<http://example.org/kg/actor/UKR> .\n"));
+  }
 }
 
 TEST_CASE("Actor types map to kgv classes", "[rdf]") {
@@ -199,6 +224,9 @@ TEST_CASE("Hostile strings are escaped and encoded in N-Triples", "[rdf]") {
   CHECK(Contains(nt, "<http://example.org/kg/relation/> "));
   CHECK(Contains(nt, "<http://example.org/kg/doc/%25> .\n"));
   CHECK(Contains(nt, "\"18446744073709551615\"^^"));
+  CHECK(Contains(nt, "<http://example.org/kg/vocab#plover> \"AC\\\"CUSE\\n\\\\ \xEF\xBF\xBD 😀\" .\n"));
+  CHECK(Contains(nt, "<http://example.org/kg/vocab#modality> \"reported\" .\n"));
+  CHECK(Contains(nt, "<http://example.org/kg/vocab#modality> \"hypothetical\" .\n"));
   // Every line is one statement: no raw newline or carriage return leaked.
   for (size_t start = 0; start < nt.size();) {
     size_t end = nt.find('\n', start);

@@ -28,6 +28,7 @@ inline graph::Triple GoldenTriple() {
   t.subject = {"RUS", "Russia", graph::ActorType::kCountry, "RUS", {}};
   t.relation = "accuse";
   t.cameo = "112";
+  t.plover = "ACCUSE";
   t.verb = "accused";
   t.object = {"UKR", "Ukraine", graph::ActorType::kCountry, "", {}};
   t.doc = "d1";
@@ -48,13 +49,15 @@ inline std::vector<graph::Triple> HostileTriples() {
   graph::Triple a;
   // New subject (no code): a, label, id = 3. New object with code: 4.
   // New relation: 2. Direct edge: 1. Event: a, subject, relation, object,
-  // verb, negated, confidence, document, sentence, spanStart, spanEnd,
-  // date = 12. Total 22.
+  // verb, plover, negated, modality, confidence, document, sentence,
+  // spanStart, spanEnd, date = 14. Total 24.
   a.subject = {"a b<>\"{}|\\^`%25/?#[]@:", "Name \"quoted\"\n\twith \\ and \x01\x1f\x7f 😀",
                graph::ActorType::kPerson, "", {}};
   a.object = {"Erdoğan", "Recep Tayyip Erdoğan", graph::ActorType::kCountry, "TUR", {}};
   a.relation = "say \"no\"/?#<>";
   a.verb = "said\r\n";
+  a.plover = "AC\"CUSE\n\\ \xff 😀";
+  a.modality = graph::Modality::kReported;
   a.doc = "doc/1 ?#<x>";
   a.sentence = std::string("Line one\nline two\r\n\"q\" \\ tab\there ") + '\0' +
                " nul \x7f del \xff bad \xC3( bad2 — “curly” 😀 end";
@@ -66,15 +69,16 @@ inline std::vector<graph::Triple> HostileTriples() {
 
   graph::Triple b;
   // Actors seen. New (empty) relation: 2. Negated: no edge. Event: a,
-  // subject, relation, object, verb, cameo, negated, sentence, spanStart,
-  // spanEnd, date (gYear) = 11; no confidence (NaN), no document (empty).
-  // Total 13.
+  // subject, relation, object, verb, cameo, negated, modality, sentence,
+  // spanStart, spanEnd, date (gYear) = 12; no plover, no confidence (NaN), no
+  // document (empty). Total 14.
   b.subject = a.object;
   b.object = a.subject;
   b.relation = "";
   b.cameo = "0 4\\1\"";
   b.verb = "";
   b.negated = true;
+  b.modality = graph::Modality::kHypothetical;
   b.sentence = "";
   b.date = "2024";
   b.confidence = std::numeric_limits<double>::quiet_NaN();
@@ -83,8 +87,8 @@ inline std::vector<graph::Triple> HostileTriples() {
   graph::Triple c;
   // New actor with empty id and name: a, id = 2 (object is the same actor).
   // Relation seen. Edge: 1. Event: a, subject, relation, object, verb,
-  // negated, confidence, document, sentence, spanStart, spanEnd, date
-  // (plain) = 12. Total 15.
+  // negated, modality, confidence, document, sentence, spanStart, spanEnd,
+  // date (plain) = 13. Total 16.
   c.subject = {"", "", graph::ActorType::kUnknown, "", {}};
   c.object = c.subject;
   c.relation = a.relation;
@@ -96,7 +100,7 @@ inline std::vector<graph::Triple> HostileTriples() {
   ts.push_back(c);
   return ts;
 }
-inline constexpr int kHostileStatementCount = 22 + 13 + 15;
+inline constexpr int kHostileStatementCount = 24 + 14 + 16;
 
 // Writes `triples` in `format` and finishes; fails the test on any error.
 inline std::string WriteAll(std::string_view format, const std::vector<graph::Triple>& triples,

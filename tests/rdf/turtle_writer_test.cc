@@ -50,7 +50,9 @@ TEST_CASE("Turtle golden output for one triple", "[rdf]") {
       "    kgv:object <http://ex.test/kg/actor/UKR> ;\n"
       "    kgv:verb \"accused\" ;\n"
       "    kgv:cameo \"112\" ;\n"
+      "    kgv:plover \"ACCUSE\" ;\n"
       "    kgv:negated \"false\"^^xsd:boolean ;\n"
+      "    kgv:modality \"asserted\" ;\n"
       "    kgv:confidence \"0.9\"^^xsd:decimal ;\n"
       "    kgv:document <http://ex.test/kg/doc/d1> ;\n"
       "    kgv:sentence \"Russia accused Ukraine.\" ;\n"
@@ -66,6 +68,8 @@ TEST_CASE("Turtle groups a second triple under its own blank line", "[rdf]") {
   t2.span_end = 50;
   t2.negated = true;
   t2.cameo.clear();
+  t2.plover.clear();
+  t2.modality = graph::Modality::kHypothetical;
   t2.date = "2024";
   std::string ttl = WriteAll("ttl", {GoldenTriple(), t2});
   const std::string kSecond =
@@ -75,6 +79,7 @@ TEST_CASE("Turtle groups a second triple under its own blank line", "[rdf]") {
       "    kgv:object <http://example.org/kg/actor/UKR> ;\n"
       "    kgv:verb \"accused\" ;\n"
       "    kgv:negated \"true\"^^xsd:boolean ;\n"
+      "    kgv:modality \"hypothetical\" ;\n"
       "    kgv:confidence \"0.9\"^^xsd:decimal ;\n"
       "    kgv:document <http://example.org/kg/doc/d1> ;\n"
       "    kgv:sentence \"Russia accused Ukraine.\" ;\n"

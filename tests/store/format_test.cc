@@ -138,8 +138,10 @@ TEST_CASE("Term, triple and document records round-trip", "[store]") {
   t.relation = 300;
   t.object = 2;
   t.cameo = "112";
+  t.plover = "ACCUSE";
   t.verb = "accused";
   t.negated = true;
+  t.modality = graph::Modality::kHypothetical;
   t.doc = "d1";
   t.sentence = "Ankara accused Moscow.";
   t.span_begin = 10;
@@ -153,8 +155,10 @@ TEST_CASE("Term, triple and document records round-trip", "[store]") {
   CHECK(back.relation == 300);
   CHECK(back.object == 2);
   CHECK(back.cameo == "112");
+  CHECK(back.plover == "ACCUSE");
   CHECK(back.verb == "accused");
   CHECK(back.negated);
+  CHECK(back.modality == graph::Modality::kHypothetical);
   CHECK(back.doc == "d1");
   CHECK(back.sentence == t.sentence);
   CHECK(back.span_begin == 10);
@@ -181,6 +185,74 @@ TEST_CASE("Term, triple and document records round-trip", "[store]") {
   CHECK(dback.url == d.url);
   CHECK(dback.triples == d.triples);
   CHECK_FALSE(DecodeDoc(denc.substr(0, denc.size() - 1), &dback));
+}
+
+// The example in docs/storage-format.md, byte for byte.
+TEST_CASE("A triple record has the documented layout", "[store]") {
+  TripleRecord t;
+  t.subject = 1;
+  t.relation = 2;
+  t.object = 3;
+  t.cameo = "112";
+  t.plover = "ACCUSE";
+  t.verb = "accused";
+  t.negated = false;
+  t.modality = graph::Modality::kReported;
+  t.doc = "d1";
+  t.sentence = "S.";
+  t.span_begin = 0;
+  t.span_end = 2;
+  t.confidence = 0.5;
+  const std::string expected(
+      "\x01\x02\x03"
+      "\x03" "112"
+      "\x06" "ACCUSE"
+      "\x07" "accused"
+      "\x00"
+      "\x01"
+      "\x02" "d1"
+      "\x02" "S."
+      "\x00\x02"
+      "\x00"
+      "\x3f\xe0\x00\x00\x00\x00\x00\x00",
+      41);
+  const std::string enc = EncodeTriple(t);
+  CHECK(enc == expected);
+  CHECK(enc.size() == 41);
+
+  TripleRecord back;
+  REQUIRE(DecodeTriple(enc, &back));
+  CHECK(back.modality == graph::Modality::kReported);
+  CHECK_FALSE(back.negated);
+  // Byte 23 is the modality, byte 22 the flags.
+  const size_t kModality = 23;
+  REQUIRE(enc[kModality - 1] == '\x00');
+  for (int m = 0; m <= 0xff; ++m) {
+    std::string changed = enc;
+    changed[kModality] = static_cast<char>(m);
+    INFO("modality byte " << m);
+    if (m <= 2) {
+      REQUIRE(DecodeTriple(changed, &back));
+      CHECK(back.modality == static_cast<graph::Modality>(m));
+    } else {
+      CHECK_FALSE(DecodeTriple(changed, &back));
+    }
+  }
+  CHECK(IsKnownModality(2));
+  CHECK_FALSE(IsKnownModality(3));
+  // A version 1 record (no plover, no modality byte) does not decode.
+  const std::string v1(
+      "\x01\x02\x03"
+      "\x03" "112"
+      "\x07" "accused"
+      "\x00"
+      "\x02" "d1"
+      "\x02" "S."
+      "\x00\x02"
+      "\x00"
+      "\x3f\xe0\x00\x00\x00\x00\x00\x00",
+      33);
+  CHECK_FALSE(DecodeTriple(v1, &back));
 }
 
 TEST_CASE("PrintableKey escapes binary bytes", "[store]") {

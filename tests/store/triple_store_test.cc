@@ -221,7 +221,7 @@ TEST_CASE("Open creates a store and reopens it", "[store]") {
   Options existing;
   existing.create_if_missing = false;
   auto db = OpenOk(dir, existing);
-  CHECK(StatsOk(*db).format_version == 1);
+  CHECK(StatsOk(*db).format_version == 2);
 }
 
 TEST_CASE("Open creates a store in an empty directory", "[store]") {
@@ -325,21 +325,26 @@ TEST_CASE("Open checks the format version", "[store]") {
   TempDir tmp;
   const std::string dir = tmp.Path();
   OpenOk(dir).reset();
-  Tamper(
-      dir, [](rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*>& cfs) {
-        REQUIRE(db->Put(rocksdb::WriteOptions(), cfs[0],
-                        format::kFormatVersionKey, std::string("\0\0\0\x02", 4))
-                    .ok());
-      });
-  for (bool read_only : {false, true}) {
-    Options o;
-    o.read_only = read_only;
-    auto db = TripleStore::Open(dir, o);
-    REQUIRE_FALSE(db.ok());
-    CHECK(db.status().code() == Status::Code::kNotSupported);
-    CHECK(db.status().message() ==
-          dir +
-              " has storage format version 2; this kg reads format version 1");
+  // Version 1 (a store built before triples carried plover and modality) and
+  // a version from the future are both refused, naming both versions.
+  for (uint32_t version : {1u, 3u}) {
+    INFO("stored version " << version);
+    std::string stored;
+    format::PutFixed32BE(&stored, version);
+    Tamper(dir, [&](rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*>& cfs) {
+      REQUIRE(db->Put(rocksdb::WriteOptions(), cfs[0], format::kFormatVersionKey, stored)
+                  .ok());
+    });
+    for (bool read_only : {false, true}) {
+      Options o;
+      o.read_only = read_only;
+      auto db = TripleStore::Open(dir, o);
+      REQUIRE_FALSE(db.ok());
+      CHECK(db.status().code() == Status::Code::kNotSupported);
+      CHECK(db.status().message() == dir + " has storage format version " +
+                                         std::to_string(version) +
+                                         "; this kg reads format version 2");
+    }
   }
 
   SECTION("a missing version key means not a store") {
@@ -607,6 +612,14 @@ TEST_CASE("PutDocument rejects triples without ids", "[store]") {
   CHECK(r.status().code() == Status::Code::kInvalidArgument);
   CHECK(r.status().message() ==
         "document 'd': triple 0 has an empty subject id");
+  graph::Triple odd = T(A("UKR", "Ukraine"), "meet", A("RUS", "Russia"));
+  odd.modality = static_cast<graph::Modality>(3);
+  auto bad_modality = db->PutDocument(
+      Doc("d", "x"), {T(A("UKR", "Ukraine"), "meet", A("RUS", "Russia")), odd}, "f");
+  REQUIRE_FALSE(bad_modality.ok());
+  CHECK(bad_modality.status().code() == Status::Code::kInvalidArgument);
+  CHECK(bad_modality.status().message() ==
+        "document 'd': triple 1 has an unknown modality 3");
   auto nodoc = db->PutDocument(Doc("", "x"), {}, "f");
   REQUIRE_FALSE(nodoc.ok());
   CHECK(nodoc.status().code() == Status::Code::kInvalidArgument);
@@ -1109,9 +1122,11 @@ TEST_CASE("GetTriple round-trips every field", "[store]") {
         {"Erdoğan", "Turkish President"}, graph::ActorType::kPerson, "TURGOV");
   t.relation = "telephone";
   t.cameo = "040";
+  t.plover = "CONSULT";
   t.verb = "telephoned";
   t.object = A("Донбас", "Донбас — регион", {}, graph::ActorType::kPlace, "");
   t.negated = true;
+  t.modality = graph::Modality::kHypothetical;
   t.doc = "ignored: the document's id is used";
   t.sentence = "Erdoğan telephoned «Донбас» leaders 😀 on Tuesday.";
   t.span_begin = 1234;
@@ -1124,6 +1139,8 @@ TEST_CASE("GetTriple round-trips every field", "[store]") {
   group.object = A("ORG", "Some Org", {}, graph::ActorType::kOrganization);
   group.negated = false;
   group.cameo = "";
+  group.plover = "";
+  group.modality = graph::Modality::kReported;
   group.date = "";
   group.confidence = 1.0;
   group.span_begin = 0;
@@ -1147,8 +1164,10 @@ TEST_CASE("GetTriple round-trips every field", "[store]") {
   CHECK(back->object.type == graph::ActorType::kPlace);
   CHECK(back->relation == "telephone");
   CHECK(back->cameo == "040");
+  CHECK(back->plover == "CONSULT");
   CHECK(back->verb == "telephoned");
   CHECK(back->negated);
+  CHECK(back->modality == graph::Modality::kHypothetical);
   CHECK(back->doc == "doc-ü");
   CHECK(back->sentence == t.sentence);
   CHECK(back->span_begin == 1234);
@@ -1165,6 +1184,8 @@ TEST_CASE("GetTriple round-trips every field", "[store]") {
   CHECK(second->subject.type == graph::ActorType::kGroup);
   CHECK(second->object.type == graph::ActorType::kOrganization);
   CHECK_FALSE(second->negated);
+  CHECK(second->plover.empty());
+  CHECK(second->modality == graph::Modality::kReported);
 
   auto names = db->ActorsByName("Erdoğan");  // ASCII fold leaves 'ğ' alone
   REQUIRE(names.ok());
