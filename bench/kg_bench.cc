@@ -1,7 +1,10 @@
 // kg_bench: throughput of each pipeline stage, db_bench style.
 //
 //   kg_bench [--corpus PATH]... [--benchmarks extract,build,path,neighbours]
-//            [--db DIR] [--queries N]
+//            [--db DIR] [--queries N] [--dictionaries DIR]
+//
+// --dictionaries DIR codes with the PETRARCH/Phoenix dictionaries in DIR
+// (converted to a kg lexicon) instead of kg's default lexicon.
 //
 // Default corpus: ../shared/corpus/wikinews-2019-2020.jsonl and the seeds.
 // Prints one line per workload with its throughput; numbers from one run
@@ -18,6 +21,7 @@
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
 #include "extract/lexicon.h"
+#include "extract/petrarch_dictionaries.h"
 #include "extract/segmenter.h"
 #include "query/neighbourhood.h"
 #include "query/path_finder.h"
@@ -54,6 +58,7 @@ int main(int argc, char** argv) {
   std::string benchmarks = "extract,build,path,neighbours";
   std::string db_dir = (fs::temp_directory_path() / "kg_bench.kg").string();
   int queries = 1000;
+  std::string dictionaries;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -67,6 +72,7 @@ int main(int argc, char** argv) {
     else if (a == "--benchmarks") benchmarks = value();
     else if (a == "--db") db_dir = value();
     else if (a == "--queries") queries = std::stoi(value());
+    else if (a == "--dictionaries") dictionaries = value();
     else {
       std::fprintf(stderr, "kg_bench: unknown argument '%s'\n", a.c_str());
       return 2;
@@ -102,6 +108,20 @@ int main(int argc, char** argv) {
 
   auto t0 = Clock::now();
   auto lexicon = extract::Lexicon::LoadDefault();
+  if (!dictionaries.empty()) {
+    auto dicts = extract::petrarch::LoadDirectory(dictionaries,
+                                                  extract::petrarch::FileNames::Phoenix());
+    if (!dicts.ok()) {
+      std::fprintf(stderr, "kg_bench: %s\n", dicts.status().message().c_str());
+      return 1;
+    }
+    auto json = extract::petrarch::ToLexiconJson(*dicts, {});
+    if (!json.ok()) {
+      std::fprintf(stderr, "kg_bench: %s\n", json.status().message().c_str());
+      return 1;
+    }
+    lexicon = extract::Lexicon::FromJson(json->first, json->second, dictionaries);
+  }
   if (!lexicon.ok()) {
     std::fprintf(stderr, "kg_bench: %s\n", lexicon.status().message().c_str());
     return 1;

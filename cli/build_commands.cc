@@ -24,7 +24,7 @@ struct ErrorCounter {
 }  // namespace
 
 int RunBuild(const BuildArgs& args) {
-  auto lexicon = extract::Lexicon::LoadDefault();
+  auto lexicon = LoadLexicon(args.dictionaries);
   if (!lexicon.ok()) return Fail(lexicon.status());
   auto db = store::TripleStore::Open(args.db, StoreOptions(/*read_only=*/false));
   if (!db.ok()) return Fail(db.status());
@@ -81,7 +81,7 @@ int RunBuild(const BuildArgs& args) {
 }
 
 int RunExtract(const ExtractArgs& args) {
-  auto lexicon = extract::Lexicon::LoadDefault();
+  auto lexicon = LoadLexicon(args.dictionaries);
   if (!lexicon.ok()) return Fail(lexicon.status());
   extract::Extractor extractor(*lexicon);
   ErrorCounter errors;

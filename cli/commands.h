@@ -17,12 +17,14 @@ inline constexpr int kExitUsage = 2;
 struct BuildArgs {
   std::string db;
   std::vector<std::string> paths;
+  std::string dictionaries;  // PETRARCH/Phoenix dictionary directory, or "": kg's lexicon
   bool quiet = false;
 };
 int RunBuild(const BuildArgs& args);
 
 struct ExtractArgs {
   std::vector<std::string> paths;
+  std::string dictionaries;  // as in BuildArgs
 };
 int RunExtract(const ExtractArgs& args);
 
@@ -72,6 +74,13 @@ struct StatsArgs {
   bool json = false;
 };
 int RunStats(const StatsArgs& args);
+
+struct ValidateArgs {
+  std::string records;       // a PETRARCH validation records XML file
+  std::string dictionaries;  // empty: kg's default lexicon
+  bool json = false;
+};
+int RunValidate(const ValidateArgs& args);
 
 }  // namespace kg::cli
 

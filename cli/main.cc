@@ -35,6 +35,12 @@ int main(int argc, char** argv) {
       "old triples. Bad inputs are reported and skipped; the exit status is then 1.");
   b->add_option("--db", build.db, "Store directory")->required();
   b->add_option("PATH", build.paths, "Input files or directories, or -")->required();
+  b->add_option("--dictionaries", build.dictionaries,
+                 "Code with the PETRARCH/Phoenix dictionaries in DIR (Phoenix.*.actors.txt,\n"
+                 "Phoenix.agents.txt, CAMEO.2.0.txt, Phoenix.discards.txt,\n"
+                 "Phoenix.IssueCoding.txt) instead of kg's own lexicon; their verb patterns are\n"
+                 "not used yet (docs/petrarch-dictionaries.md)")
+      ->type_name("DIR");
   b->add_flag("-q,--quiet", build.quiet, "Print no summary");
 
   ExtractArgs extract;
@@ -43,6 +49,7 @@ int main(int argc, char** argv) {
       "Extract triples without a store: one JSON triple a line on standard output\n"
       "(schema in docs/triple-format.md). PATH as for build.");
   e->add_option("PATH", extract.paths, "Input files or directories, or -")->required();
+  e->add_option("--dictionaries", extract.dictionaries, "As for build")->type_name("DIR");
 
   TriplesArgs triples;
   auto* t = app.add_subcommand("triples", "List stored triples, optionally filtered.");
@@ -106,6 +113,21 @@ int main(int argc, char** argv) {
   s->add_option("--db", stats.db, "Store directory")->required();
   s->add_flag("--json", stats.json, "Print JSON");
 
+  ValidateArgs validate;
+  auto* v = app.add_subcommand(
+      "validate",
+      "Run PETRARCH's unit-test records (an XML file such as PETR.UnitTest.records.xml)\n"
+      "through kg's coder and compare each record's (source, target, CAMEO event) codes with\n"
+      "the expected ones. Prints a FAIL line for each failing record, counts per category and\n"
+      "'N passed, M failed' last; records of categories not in the file's <Include> are\n"
+      "skipped. Exit status 0 when the records ran, whatever failed.");
+  v->add_option("RECORDS", validate.records, "Records XML file")->required();
+  v->add_option("--dictionaries", validate.dictionaries,
+                "Code with a lexicon converted from the PETRARCH actor and verb dictionaries\n"
+                "that the records file's <Environment> names, read from this directory,\n"
+                "instead of kg's default lexicon");
+  v->add_flag("--json", validate.json, "Print one JSON object");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& err) {
@@ -127,5 +149,6 @@ int main(int argc, char** argv) {
   if (*n) return RunNeighbours(nb);
   if (*x) return RunExport(exp);
   if (*s) return RunStats(stats);
+  if (*v) return RunValidate(validate);
   return kExitUsage;
 }

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "extract/fold.h"
+#include "extract/petrarch_dictionaries.h"
 
 namespace kg::cli {
 namespace {
@@ -103,6 +104,31 @@ Result<std::vector<store::TermId>> ResolveRelations(const store::TripleStore& db
     out.push_back(*t);
   }
   return out;
+}
+
+Result<std::shared_ptr<const extract::Lexicon>> LoadLexicon(const std::string& dictionaries) {
+  if (dictionaries.empty()) return extract::Lexicon::LoadDefault();
+  namespace petr = extract::petrarch;
+  auto dicts = petr::LoadDirectory(dictionaries, petr::FileNames::Phoenix());
+  if (!dicts.ok()) return dicts.status();
+  // The shipped Phoenix files have a few dozen repairable quirks; one line
+  // says so rather than dozens on every build (kg validate lists them all).
+  size_t count = 0;
+  std::string first;
+  for (const auto* warnings : {&dicts->actors.warnings, &dicts->agents.warnings,
+                               &dicts->verbs.warnings, &dicts->discards.warnings,
+                               &dicts->issues.warnings}) {
+    for (const petr::Warning& w : *warnings) {
+      if (count++ == 0) first = w.ToString();
+    }
+  }
+  if (count > 0) {
+    std::cerr << "kg: warning: " << count << " dictionary line" << (count == 1 ? "" : "s")
+              << " repaired or skipped, the first: " << first << "\n";
+  }
+  auto json = petr::ToLexiconJson(*dicts, {});
+  if (!json.ok()) return json.status();
+  return extract::Lexicon::FromJson(json->first, json->second, dictionaries);
 }
 
 int FinishStdout() {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/lexicon.h"
 #include "graph/status.h"
 #include "store/triple_store.h"
 
@@ -28,6 +29,12 @@ Result<store::TermId> ResolveActor(const store::TripleStore& db, std::string_vie
 Result<store::TermId> ResolveRelation(const store::TripleStore& db, std::string_view name);
 Result<std::vector<store::TermId>> ResolveRelations(const store::TripleStore& db,
                                                     const std::vector<std::string>& names);
+
+// The lexicon to code with: kg's default one when `dictionaries` is empty,
+// else the Phoenix dictionaries in that directory (Phoenix.*.actors.txt,
+// Phoenix.agents.txt, CAMEO.2.0.txt, ...) converted to a kg lexicon.
+// Dictionary warnings are printed on stderr.
+Result<std::shared_ptr<const extract::Lexicon>> LoadLexicon(const std::string& dictionaries);
 
 // Prints "kg: <message>" on stderr and returns kExitError.
 int Fail(const Status& status);

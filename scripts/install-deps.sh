@@ -8,6 +8,8 @@ export DEBIAN_FRONTEND=noninteractive
 packages=(
   build-essential cmake ninja-build pkg-config git
   librocksdb-dev libboost-graph-dev libicu-dev nlohmann-json3-dev libcli11-dev
+  # pugixml reads PETRARCH's XML validation records (kg validate).
+  libpugixml-dev
   catch2
   # Real RDF parsers that the tests use to check our N-Triples and Turtle.
   raptor2-utils serdi

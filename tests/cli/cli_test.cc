@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -378,6 +379,53 @@ TEST_CASE("query errors name the problem and the closest candidates", "[cli]") {
   Run help = Kg("path --help");
   CHECK(help.code == 0);
   CHECK(help.out.find("--undirected") != std::string::npos);
+}
+
+// The PETRARCH unit-test suite, coded from raw text with the validation
+// dictionaries. The pass count must not fall below the floor recorded in
+// tests/petrarch_floor.txt; raise the floor as the coder improves.
+TEST_CASE("kg validate keeps the PETRARCH pass count at or above its floor", "[cli]") {
+  const std::string records = Shared() + "/petrarch/text/PETR.UnitTest.records.xml";
+  const std::string dicts = Shared() + "/petrarch/dictionaries";
+  if (!fs::exists(records) || !fs::exists(dicts)) {
+    WARN("PETRARCH data not found under " << Shared() << "/petrarch; skipping");
+    return;
+  }
+  const int floor = std::stoi(Slurp(Source() + "/tests/petrarch_floor.txt"));
+  Run r = Kg("validate " + Quote(records) + " --dictionaries " + Quote(dicts));
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  // The last line is "N passed, M failed[, S skipped]".
+  std::string out = r.out;
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  std::string last = out.substr(out.rfind('\n') + 1);
+  int passed = -1, failed = -1;
+  REQUIRE(std::sscanf(last.c_str(), "%d passed, %d failed", &passed, &failed) == 2);
+  CHECK(passed + failed >= 280);
+  CHECK(passed >= floor);
+  Run json = Kg("validate " + Quote(records) + " --dictionaries " + Quote(dicts) + " --json");
+  REQUIRE(json.code == 0);
+  CHECK(Json::parse(json.out)["passed"] == passed);
+
+  // kg extract and kg build code with the same dictionaries on request.
+  Run e = Kg("extract --dictionaries " + Quote(dicts) + " -", "Russia accused Ukraine.\n");
+  REQUIRE(e.code == 0);
+  auto lines = JsonLines(e.out);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0]["subject"]["code"] == "RUS");
+  CHECK(lines[0]["object"]["code"] == "UKR");
+  CHECK(lines[0]["cameo"] == "112");
+  CHECK(std::count(e.err.begin(), e.err.end(), '\n') <= 1);  // one summary line of warnings
+  Run nodir = Kg("extract --dictionaries /nonexistent -", "Russia accused Ukraine.\n");
+  CHECK(nodir.code == 1);
+  CHECK(nodir.err == "kg: /nonexistent/Phoenix.Countries.actors.txt: no such file\n");
+
+  Run missing = Kg("validate " + Quote(Shared() + "/petrarch/nope.xml"));
+  CHECK(missing.code == 1);
+  CHECK(std::count(missing.err.begin(), missing.err.end(), '\n') == 1);
+  Run nodicts = Kg("validate " + Quote(records) + " --dictionaries /nonexistent");
+  CHECK(nodicts.code == 1);
+  CHECK(nodicts.err.find("/nonexistent") != std::string::npos);
 }
 
 TEST_CASE("the seed corpus yields a queryable graph", "[cli]") {

@@ -1,0 +1,77 @@
+#include "extract/validator.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace kg::extract {
+namespace {
+
+std::vector<petrarch::CodeTriple> Distinct(std::vector<petrarch::CodeTriple> codes,
+                                          size_t* duplicates) {
+  std::sort(codes.begin(), codes.end());
+  auto end = std::unique(codes.begin(), codes.end());
+  if (duplicates != nullptr) *duplicates = static_cast<size_t>(codes.end() - end);
+  codes.erase(end, codes.end());
+  return codes;
+}
+
+}  // namespace
+
+std::vector<petrarch::CodeTriple> CodeTriplesOf(const std::vector<graph::Triple>& triples,
+                                                size_t* duplicates) {
+  std::vector<petrarch::CodeTriple> codes;
+  for (const graph::Triple& t : triples) {
+    if (t.negated || t.cameo.empty()) continue;
+    codes.push_back({t.subject.code, t.object.code, t.cameo});
+  }
+  return Distinct(std::move(codes), duplicates);
+}
+
+ValidationReport Validate(const petrarch::RecordsFile& file, const EventCoder& coder) {
+  ValidationReport report;
+  std::unordered_map<std::string, size_t> category_index;
+  std::vector<graph::Triple> triples;
+  for (const petrarch::Record& record : file.records) {
+    RecordResult r;
+    r.id = record.id;
+    r.category = record.category;
+    r.text = record.text;
+    r.expects_no_event = record.expects_no_event;
+    r.expects_error = record.expects_error;
+    r.error_kind = record.error_kind;
+    r.expected = Distinct(record.expected, nullptr);
+
+    if (file.environment.Includes(record.category)) {
+      graph::Document doc;
+      doc.id = record.id;
+      doc.date = record.date;
+      doc.text = record.text;
+      triples.clear();
+      r.coder_status = coder(doc, &triples);
+      if (r.coder_status.ok()) r.got = CodeTriplesOf(triples, &r.duplicates);
+      bool pass;
+      if (record.expects_error) {
+        pass = !r.coder_status.ok() || r.got.empty();
+      } else {
+        // expects_no_event has an empty expected set.
+        pass = r.coder_status.ok() && r.got == r.expected;
+      }
+      r.outcome = pass ? RecordOutcome::kPassed : RecordOutcome::kFailed;
+    } else {
+      r.outcome = RecordOutcome::kSkipped;
+    }
+
+    auto [it, added] = category_index.try_emplace(record.category, report.categories.size());
+    if (added) report.categories.push_back({record.category});
+    CategoryCounts& counts = report.categories[it->second];
+    switch (r.outcome) {
+      case RecordOutcome::kPassed: ++counts.passed; ++report.passed; break;
+      case RecordOutcome::kFailed: ++counts.failed; ++report.failed; break;
+      case RecordOutcome::kSkipped: ++counts.skipped; ++report.skipped; break;
+    }
+    report.records.push_back(std::move(r));
+  }
+  return report;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,103 @@
+// Validator: runs PETRARCH's unit-test records (extract/petrarch_records.h)
+// through a coder and compares the CAMEO events it codes with the expected
+// ones, record by record.
+//
+//   auto file = petrarch::ReadRecordsFile(path);
+//   if (!file.ok()) return file.status();
+//   Extractor extractor(lexicon);
+//   ValidationReport report = Validate(*file, [&](const graph::Document& doc,
+//                                                 std::vector<graph::Triple>* out) {
+//     return extractor.Extract(doc, [&](graph::Triple&& t) { out->push_back(std::move(t)); });
+//   });
+//   std::cout << report.passed << " passed, " << report.failed << " failed\n";
+//
+// The comparison. PETRARCH checks a record by its code triples: the
+// (source actor code, target actor code, event code) of each event coded
+// from the text against those of the record's <EventCoding> lines. kg does
+// the same with each triple's (subject.code, object.code, cameo):
+// - A negated triple ("decided not to provoke") is not an event and is left
+//   out, and so is a triple without a CAMEO code. Reported and hypothetical
+//   triples count: PETRARCH codes them too ("Arnor is about to restore full
+//   diplomatic ties with Gondor" expects ARN GON 064).
+// - Both sides are sets: a record passes when the distinct events coded
+//   equal the distinct events expected, order ignored. An event coded twice
+//   (two clauses saying the same thing) counts once, and the number of
+//   such extra copies is reported (RecordResult::duplicates) but does not
+//   fail the record; an event listed twice in the file likewise counts once.
+// - noevents="True", or no <EventCoding> at all: passes when the coder
+//   succeeds and codes no event.
+// - error="KIND" (PETRARCH rejects the text: a dateline, a discard word, an
+//   unusable parse): kg has no such error kinds, so the record passes when
+//   the coder fails or codes no event; what must not happen is an event.
+// - Otherwise a coder error fails the record (reported as its message).
+// - Only records whose category is in the <Environment>'s <Include> list
+//   are coded; the others are skipped and counted as such. PETRARCH's
+//   <Config> options (require_dyad, new_actor_length, comma_*) tune its own
+//   parser-based coder and are not applied: the coder sees only the
+//   document.
+// Each record is coded as a document of its own: id = record id, date =
+// record date, text = record text.
+#ifndef KG_EXTRACT_VALIDATOR_H_
+#define KG_EXTRACT_VALIDATOR_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extract/petrarch_records.h"
+#include "graph/status.h"
+#include "graph/triple.h"
+
+namespace kg::extract {
+
+// Codes one document, appending its triples to *out (empty on entry). A
+// non-OK Status is the coder's verdict on the record, not a reason to stop.
+using EventCoder = std::function<Status(const graph::Document&, std::vector<graph::Triple>*)>;
+
+enum class RecordOutcome { kPassed, kFailed, kSkipped };
+
+struct RecordResult {
+  std::string id;        // the record's id, category and normalised text
+  std::string category;
+  std::string text;
+  RecordOutcome outcome = RecordOutcome::kSkipped;
+  // The record's expectation: an event set, or none (expects_no_event), or
+  // an error of kind error_kind (expects_error).
+  bool expects_no_event = false;
+  bool expects_error = false;
+  std::string error_kind;
+  std::vector<petrarch::CodeTriple> expected;  // distinct, sorted
+  std::vector<petrarch::CodeTriple> got;       // distinct, sorted; empty if skipped
+  size_t duplicates = 0;  // coded events beyond the first copy of each
+  Status coder_status;    // the coder's error, OK if it succeeded or was not run
+};
+
+struct CategoryCounts {
+  std::string category;
+  size_t passed = 0;
+  size_t failed = 0;
+  size_t skipped = 0;
+};
+
+struct ValidationReport {
+  std::vector<RecordResult> records;       // every record, in file order
+  std::vector<CategoryCounts> categories;  // in order of first appearance
+  size_t passed = 0;
+  size_t failed = 0;
+  size_t skipped = 0;
+};
+
+// Codes every included record of `file` with `coder` (called once per
+// record, in file order, never for a skipped one) and compares, as above.
+// Never fails: coder errors are outcomes of their records.
+ValidationReport Validate(const petrarch::RecordsFile& file, const EventCoder& coder);
+
+// The distinct events among `triples`, sorted (negated triples and triples
+// without a CAMEO code left out); *duplicates (if not null) is set to the
+// number of events left out as repeats.
+std::vector<petrarch::CodeTriple> CodeTriplesOf(const std::vector<graph::Triple>& triples,
+                                                size_t* duplicates);
+
+}  // namespace kg::extract
+
+#endif  // KG_EXTRACT_VALIDATOR_H_
