@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <string_view>
 #include <unordered_set>
 
@@ -119,6 +120,15 @@ bool IsCalendarWord(std::string_view n) {
                 "january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december"});
 }
+
+// Verb patterns: how many other tokens may stand before a pattern's literal
+// words ("restored full diplomatic ties with": "full diplomatic" before
+// "ties"), and how many more after a "^" (a skipped noun phrase).
+constexpr size_t kPatternGap = 3;
+constexpr size_t kPatternSkipGap = 4;
+
+// A relation code that codes no event (PETRARCH's null code).
+bool IsNullCode(std::string_view code) { return code.empty() || code == "---"; }
 
 }  // namespace
 
@@ -509,6 +519,70 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     return -1;
   };
 
+  // TABARI-style shallow matching of one side of a verb pattern: from the
+  // verb outwards (dir +1: rightwards from its end; -1: leftwards from its
+  // beginning), each literal item may have up to kPatternGap other tokens
+  // before it, a slot binds the next mention; neither crosses a clause
+  // boundary. On success records the bound mentions and, rightwards, the
+  // token after the match in `*end`.
+  struct Bound {
+    int source = -1;
+    int target = -1;
+    size_t end = 0;
+  };
+  auto match_side = [&](const std::vector<PatternItem>& items, const Verb& verb, int dir,
+                        Bound* bound) -> bool {
+    const auto sn = static_cast<std::ptrdiff_t>(n);
+    std::ptrdiff_t pos = dir > 0 ? static_cast<std::ptrdiff_t>(verb.end)
+                                 : static_cast<std::ptrdiff_t>(verb.begin) - 1;
+    size_t gap = kPatternGap;
+    for (const PatternItem& item : items) {
+      if (item.kind == PatternItem::Kind::kSkip) {
+        gap += kPatternSkipGap;
+        continue;
+      }
+      bool found = false;
+      if (item.kind == PatternItem::Kind::kWords) {
+        for (size_t k = 0; k <= gap && !found; ++k) {
+          const std::ptrdiff_t t = pos + dir * static_cast<std::ptrdiff_t>(k);
+          if (t < 0 || t >= sn) break;
+          for (const auto& alt : item.alternatives) {
+            const auto len = static_cast<std::ptrdiff_t>(alt.size());
+            const std::ptrdiff_t first = dir > 0 ? t : t - len + 1;
+            if (first < 0 || first + len > sn) continue;
+            bool same = true;
+            for (std::ptrdiff_t w = 0; w < len && same; ++w) {
+              same = tokens[static_cast<size_t>(first + w)].norm == alt[static_cast<size_t>(w)];
+            }
+            if (same) {
+              pos = dir > 0 ? first + len : first - 1;
+              found = true;
+              break;
+            }
+          }
+          if (!found && IsClauseBoundary(tokens[static_cast<size_t>(t)])) break;
+        }
+      } else {
+        for (size_t k = 0; k < options_.max_object_distance; ++k) {
+          const std::ptrdiff_t t = pos + dir * static_cast<std::ptrdiff_t>(k);
+          if (t < 0 || t >= sn) break;
+          if (int m = mention_at[static_cast<size_t>(t)]; m >= 0) {
+            (item.kind == PatternItem::Kind::kTarget ? bound->target : bound->source) = m;
+            pos = dir > 0 ? static_cast<std::ptrdiff_t>(mentions[m].end)
+                          : static_cast<std::ptrdiff_t>(mentions[m].begin) - 1;
+            found = true;
+            break;
+          }
+          if (IsClauseBoundary(tokens[static_cast<size_t>(t)])) break;
+        }
+      }
+      if (!found) return false;
+      gap = kPatternGap;
+    }
+    if (dir > 0) bound->end = static_cast<size_t>(pos);
+    return true;
+  };
+
   for (const Verb& verb : verbs) {
     // Passive: a form of "be" just before the verb (adverbs allowed between)
     // and "by" + agent after it. An agentless passive names no subject.
@@ -530,6 +604,32 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       }
     }
 
+    // A verb with patterns takes its code from the most specific pattern
+    // that matches; with none, from the relation, unless that is the null
+    // code. A pattern coded "---" blocks the event.
+    const LexiconRelation& verb_rel = lexicon_->relations()[verb.relation];
+    const LexiconPattern* pattern = nullptr;
+    Bound bound;
+    if (!verb_rel.patterns.empty()) {
+      for (const LexiconPattern& p : verb_rel.patterns) {
+        if ((passive && !p.passive.empty() ? p.passive : p.cameo).empty()) continue;
+        Bound b;
+        b.end = verb.end;
+        if (match_side(p.before, verb, -1, &b) && match_side(p.after, verb, +1, &b)) {
+          pattern = &p;
+          bound = b;
+          break;
+        }
+      }
+    }
+    std::string pattern_code;
+    if (pattern != nullptr) {
+      pattern_code = passive && !pattern->passive.empty() ? pattern->passive : pattern->cameo;
+      if (IsNullCode(pattern_code)) continue;
+    } else if (verb_rel.cameo == "---" || (verb_rel.cameo.empty() && !verb_rel.patterns.empty())) {
+      continue;
+    }
+
     int subject = -1;
     int object = -1;
     if (passive) {
@@ -546,11 +646,27 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       object = right_mention(verb.end, options_.max_object_distance,
                              &lexicon_->relations()[verb.relation]);
     }
+    if (pattern != nullptr) {
+      if (bound.source >= 0) subject = bound.source;
+      if (bound.target >= 0) {
+        object = bound.target;
+      } else if (object < 0 && !passive) {
+        // "restored full diplomatic ties with the US": the first mention
+        // after the pattern's words, through any prepositions.
+        for (size_t t = bound.end; t < n && t < bound.end + options_.max_object_distance; ++t) {
+          if (mention_at[t] >= 0) {
+            object = mention_at[t];
+            break;
+          }
+          if (is_verb[t] || IsClauseBoundary(tokens[t]) || IsObjectPronoun(tokens[t].norm)) break;
+        }
+      }
+    }
     if (subject < 0 || object < 0) continue;
     // A gerund or participle ("sanctioning Russia would ...", "by promising
     // to") has no subject of its own; "Kiev shelling Donbass" and "Russia is
     // attacking" do.
-    if (ing_form && !passive) {
+    if (ing_form && !passive && mentions[subject].end <= verb.begin) {
       size_t gap = verb.begin - mentions[subject].end;
       bool be_before = verb.begin > 0 && IsBeForm(tokens[verb.begin - 1].norm);
       if (gap > 1 && !(be_before && gap <= 3)) continue;
@@ -561,6 +677,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     bool negated = false;
     {
       size_t from = passive ? mentions[object].end : mentions[subject].end;
+      from = std::min(from, verb.begin);  // a "$" bound after the verb
       if (verb.begin > from + 8) from = verb.begin - 8;
       for (size_t t = from; t < verb.begin; ++t) {
         if (IsNegation(tokens[t].norm) || IsNegatingVerb(tokens[t].norm)) negated = true;
@@ -587,7 +704,8 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       }
     }
     const LexiconRelation& rel = lexicon_->relations()[relation];
-    const size_t distance = passive ? 0 : verb.begin - mentions[subject].end;
+    const size_t distance =
+        passive || mentions[subject].end > verb.begin ? 0 : verb.begin - mentions[subject].end;
 
     // One triple per (subject, object) pair of actors, however often the
     // coordination names them ("Moscow and Russia condemned Kyiv").
@@ -622,7 +740,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
         graph::Triple t;
         t.subject = sm.actor;
         t.relation = rel.name;
-        t.cameo = rel.cameo;
+        t.cameo = pattern != nullptr ? pattern_code : rel.cameo;
         t.verb = verb_text;
         t.object = om.actor;
         t.negated = negated;

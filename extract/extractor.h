@@ -6,6 +6,9 @@
 // President Vladimir Putin" is one mention), relation verbs matched against
 // the lexicon's verb forms, and each verb's subject and object found in a
 // plain active or passive clause (see docs/architecture.md for the rules).
+// A verb whose relation has patterns takes its code (and may take its
+// source and target) from the most specific pattern matching the tokens
+// around it (docs/lexicon-format.md, "Verb patterns").
 //
 //   auto lexicon = extract::Lexicon::LoadDefault();
 //   extract::Extractor extractor(*lexicon);

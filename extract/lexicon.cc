@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 
 #include "extract/fold.h"
@@ -161,6 +163,76 @@ class LexiconBuilder {
     table->max_tokens = std::max(table->max_tokens, tokens.size());
   }
 
+  // The "patterns" of relation entry `r`, most specific first.
+  Status AddPatterns(const Json& r, LexiconRelation* rel, const std::string& where) {
+    if (!r.contains("patterns") || r["patterns"].is_null()) return Status::OK();
+    if (!r["patterns"].is_array()) {
+      return Status::ParseError(where + ": \"patterns\" is not a list");
+    }
+    for (const Json& p : r["patterns"]) {
+      if (!p.is_object()) return Status::ParseError(where + ": a pattern is not an object");
+      LexiconPattern pattern;
+      pattern.cameo = StringField(p, "cameo");
+      pattern.passive = StringField(p, "passive");
+      if (pattern.cameo.empty() && pattern.passive.empty()) {
+        return Status::ParseError(where + ": a pattern without \"cameo\"");
+      }
+      for (auto [key, items] : {std::pair{"before", &pattern.before},
+                                std::pair{"after", &pattern.after}}) {
+        if (!p.contains(key) || p[key].is_null()) continue;
+        if (!p[key].is_array()) {
+          return Status::ParseError(where + ": pattern \"" + key + "\" is not a list");
+        }
+        for (const Json& e : p[key]) {
+          PatternItem item;
+          std::vector<std::string> phrases;
+          if (e.is_string()) {
+            const std::string s = e.get<std::string>();
+            if (s == "+") item.kind = PatternItem::Kind::kTarget;
+            else if (s == "$") item.kind = PatternItem::Kind::kSource;
+            else if (s == "^") item.kind = PatternItem::Kind::kSkip;
+            else phrases.push_back(s);
+          } else if (e.is_array()) {
+            for (const Json& a : e) {
+              if (!a.is_string()) {
+                return Status::ParseError(where + ": a pattern alternative is not a string");
+              }
+              phrases.push_back(a.get<std::string>());
+            }
+          } else {
+            return Status::ParseError(where + ": a pattern element is not a string or list");
+          }
+          if (item.kind == PatternItem::Kind::kWords) {
+            size_t fewest = SIZE_MAX;
+            for (const std::string& ph : phrases) {
+              std::vector<std::string> words;
+              for (Token& t : segmenter_.Tokenize(ph)) words.push_back(std::move(t.norm));
+              if (words.empty()) continue;
+              fewest = std::min(fewest, words.size());
+              item.alternatives.push_back(std::move(words));
+            }
+            // Longest first, so "united nations" wins over "united".
+            std::stable_sort(item.alternatives.begin(), item.alternatives.end(),
+                             [](const auto& a, const auto& b) { return a.size() > b.size(); });
+            if (item.alternatives.empty()) {
+              return Status::ParseError(where + ": a pattern element without words");
+            }
+            pattern.words += fewest;
+          }
+          items->push_back(std::move(item));
+        }
+      }
+      // Matched outwards from the verb.
+      std::reverse(pattern.before.begin(), pattern.before.end());
+      rel->patterns.push_back(std::move(pattern));
+    }
+    std::stable_sort(rel->patterns.begin(), rel->patterns.end(),
+                     [](const LexiconPattern& a, const LexiconPattern& b) {
+                       return a.words > b.words;
+                     });
+    return Status::OK();
+  }
+
  private:
   Segmenter segmenter_;
 };
@@ -273,6 +345,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
     if (!forms.ok()) return forms.status();
     if (forms->empty()) return Status::ParseError(where + ": no \"forms\"");
     for (const auto& p : *preps) rel.preps.push_back(Fold(p));
+    KG_RETURN_IF_ERROR(builder.AddPatterns(r, &rel, where));
     const uint32_t index = static_cast<uint32_t>(lex->relations_.size());
     for (const auto& f : *forms) {
       // "call * out": the verb, the object, then the particle.

@@ -58,12 +58,38 @@ struct LexiconActor {
 // their own office.
 std::string RoleOffice(std::string_view folded_role);
 
+// One element of a verb pattern (docs/lexicon-format.md, "patterns").
+struct PatternItem {
+  enum class Kind : uint8_t {
+    kWords,   // one of `alternatives`, each a run of consecutive folded words
+    kTarget,  // "+": the next actor mention is the event's target
+    kSource,  // "$": the next actor mention is the event's source
+    kSkip,    // "^": a noun phrase may stand here (widens the next gap)
+  };
+  Kind kind = Kind::kWords;
+  std::vector<std::vector<std::string>> alternatives;  // kWords only
+};
+
+// A verb pattern: words and slots around the verb that give the event its
+// code ("RESTORE ... TIES WITH +" -> 064).
+struct LexiconPattern {
+  // Items before the verb, nearest the verb first (the order they are
+  // matched in), and items after it, in text order.
+  std::vector<PatternItem> before;
+  std::vector<PatternItem> after;
+  std::string cameo;    // active code; "---": a match codes nothing; "": not active
+  std::string passive;  // code when the verb is passive; "" = `cameo`
+  size_t words = 0;     // literal words: more is more specific, tried first
+};
+
 struct LexiconRelation {
   std::string name;   // "accuse"
-  std::string cameo;  // "112"
+  std::string cameo;  // "112"; "---" (or empty, with patterns): the bare verb codes nothing
   std::string plover; // PLOVER category, may be empty
   // Prepositions that may stand between the verb and its object ("met with").
   std::vector<std::string> preps;
+  // Most specific first; empty for plain verbs.
+  std::vector<LexiconPattern> patterns;
 };
 
 // A phrase matched at a token position.

@@ -1321,6 +1321,169 @@ std::string Dump(const OrderedJson& j) {
   return j.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
 }
 
+// A pattern converted for kg's lexicon: elements as docs/lexicon-format.md
+// "patterns" describes them.
+class PatternConverter {
+ public:
+  explicit PatternConverter(const VerbDictionary& verbs) {
+    for (const Synset& s : verbs.synsets) synsets_.emplace(s.name, &s);
+  }
+
+  // The pattern as a kg pattern object, or nullopt if it cannot be one (a
+  // "%" compound actor, no or several "*", an unusable code, too many
+  // alternatives).
+  std::optional<OrderedJson> Convert(const Pattern& p) const {
+    const bool active_ok = p.code.active.empty() || IsCode(p.code.active);
+    const bool passive_ok = p.code.passive.empty() || IsCode(p.code.passive);
+    if (!active_ok || !passive_ok || (p.code.active.empty() && p.code.passive.empty())) {
+      return std::nullopt;
+    }
+    std::vector<Unit> units;
+    for (const PatternElement& e : p.elements) {
+      if (!Flatten(e, &units)) return std::nullopt;
+    }
+    // Merge words joined by '_' into runs of consecutive words.
+    std::vector<Unit> merged;
+    for (Unit& u : units) {
+      if (!merged.empty() && merged.back().joined && merged.back().slot.empty() &&
+          u.slot.empty()) {
+        std::vector<std::string> product;
+        for (const auto& a : merged.back().alternatives) {
+          for (const auto& b : u.alternatives) product.push_back(a + " " + b);
+        }
+        if (product.size() > kMaxAlternatives) return std::nullopt;
+        merged.back().alternatives = std::move(product);
+        merged.back().joined = u.joined;
+      } else {
+        merged.push_back(std::move(u));
+      }
+    }
+    OrderedJson before = OrderedJson::array(), after = OrderedJson::array();
+    int verbs = 0;
+    for (const Unit& u : merged) {
+      if (u.slot == "*") {
+        ++verbs;
+        continue;
+      }
+      OrderedJson& side = verbs == 0 ? before : after;
+      if (!u.slot.empty()) {
+        side.push_back(u.slot);
+      } else if (u.alternatives.size() == 1) {
+        side.push_back(u.alternatives[0]);
+      } else {
+        side.push_back(u.alternatives);
+      }
+    }
+    if (verbs != 1) return std::nullopt;
+    OrderedJson j;
+    if (!before.empty()) j["before"] = std::move(before);
+    if (!after.empty()) j["after"] = std::move(after);
+    j["cameo"] = p.code.active;
+    if (!p.code.passive.empty()) j["passive"] = p.code.passive;
+    return j;
+  }
+
+ private:
+  static constexpr size_t kMaxAlternatives = 512;
+
+  // A slot ("+", "$", "^", "*") or a choice of word runs.
+  struct Unit {
+    std::string slot;
+    std::vector<std::string> alternatives;  // lower case, words joined by ' '
+    bool joined = false;                    // '_' to the next unit
+  };
+
+  static bool IsCode(std::string_view c) { return c == "---" || IsCameoEventCode(c); }
+
+  // Every phrase of synset `name`, plurals and nested synsets included.
+  bool SynsetPhrases(const std::string& name, int depth, std::vector<std::string>* out) const {
+    auto it = synsets_.find(name);
+    if (it == synsets_.end() || depth > 4) return false;
+    for (const Synset::Member& m : it->second->members) {
+      if (!m.synset.empty()) {
+        if (!SynsetPhrases(m.synset, depth + 1, out)) return false;
+        continue;
+      }
+      if (!m.phrase.words.empty()) out->push_back(LowerText(m.phrase));
+      for (const Phrase& pl : m.plurals) out->push_back(LowerText(pl));
+    }
+    return !out->empty();
+  }
+
+  // The word runs an element stands for; false if it has none.
+  bool Words(const PatternElement& e, std::vector<std::string>* out) const {
+    switch (e.kind) {
+      case PatternElement::Kind::kWord:
+        out->push_back(Lower(e.text));
+        return true;
+      case PatternElement::Kind::kSynset:
+        return SynsetPhrases(e.text, 0, out);
+      case PatternElement::Kind::kNounPhrase: {
+        std::vector<std::string> acc{""};
+        for (const PatternElement& c : e.children) {
+          std::vector<std::string> part, product;
+          if (!Words(c, &part)) return false;
+          for (const auto& a : acc) {
+            for (const auto& b : part) product.push_back(a.empty() ? b : a + " " + b);
+          }
+          if (product.size() > kMaxAlternatives) return false;
+          acc = std::move(product);
+        }
+        out->insert(out->end(), acc.begin(), acc.end());
+        return !acc.empty() && !acc[0].empty();
+      }
+      case PatternElement::Kind::kAlternatives:
+        for (const PatternElement& c : e.children) {
+          if (!Words(c, out)) return false;
+        }
+        return !out->empty();
+      default:
+        return false;
+    }
+  }
+
+  bool Flatten(const PatternElement& e, std::vector<Unit>* units) const {
+    using K = PatternElement::Kind;
+    switch (e.kind) {
+      case K::kSource:
+        units->push_back(Unit{"$", {}, false});
+        return true;
+      case K::kTarget:
+        units->push_back(Unit{"+", {}, false});
+        return true;
+      case K::kSkip:
+        units->push_back(Unit{"^", {}, false});
+        return true;
+      case K::kVerb:
+        units->push_back(Unit{"*", {}, false});
+        return true;
+      case K::kCompound:
+        return false;
+      case K::kNounPhrase:
+      case K::kPrepPhrase:
+        // Adjectives before a head, a preposition before its object: each
+        // word in order, others may stand between.
+        for (const PatternElement& c : e.children) {
+          if (!Flatten(c, units)) return false;
+        }
+        if (!units->empty()) units->back().joined = false;
+        return true;
+      case K::kWord:
+      case K::kSynset:
+      case K::kAlternatives: {
+        Unit u;
+        if (!Words(e, &u.alternatives)) return false;
+        u.joined = e.joined;
+        units->push_back(std::move(u));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::unordered_map<std::string, const Synset*> synsets_;
+};
+
 }  // namespace
 
 Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
@@ -1403,30 +1566,51 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
   actors_json += " ]}\n";
   st.actors = actors.size();
 
-  // --- relations: one per CAMEO code, named after its first verb.
+  // --- relations: one per CAMEO code, named after its first verb; the
+  // verbs of a block with patterns get relations of their own, carrying the
+  // block's patterns (and kept even with the null code).
   struct Rel {
     std::string name, code;
     std::vector<std::string> forms;
+    const std::vector<OrderedJson>* patterns = nullptr;
   };
   std::vector<Rel> rels;
   std::unordered_map<std::string, size_t> by_code;
   std::unordered_set<std::string> names_taken, forms_taken;
-  for (const VerbBlock& b : d.verbs.blocks) {
-    st.patterns_dropped += b.patterns.size();
-    for (const Verb& v : b.verbs) {
-      const std::string& code = v.code.active.empty() ? b.code.active : v.code.active;
-      if (!IsCameoEventCode(code)) {
-        ++st.verbs_no_code;
-        continue;
+  PatternConverter converter(d.verbs);
+  std::vector<std::vector<OrderedJson>> block_patterns(d.verbs.blocks.size());
+  for (size_t bi = 0; bi < d.verbs.blocks.size(); ++bi) {
+    const VerbBlock& b = d.verbs.blocks[bi];
+    std::vector<OrderedJson>& patterns = block_patterns[bi];
+    for (const Pattern& p : b.patterns) {
+      if (auto j = converter.Convert(p)) {
+        patterns.push_back(std::move(*j));
+      } else {
+        ++st.patterns_dropped;
       }
-      auto it = by_code.find(code);
+    }
+    for (const Verb& v : b.verbs) {
+      std::string code = v.code.active.empty() ? b.code.active : v.code.active;
+      if (!IsCameoEventCode(code)) {
+        if (patterns.empty()) {
+          ++st.verbs_no_code;
+          continue;
+        }
+        code = "---";
+      }
+      std::string key = patterns.empty() ? code : code + '\n' + std::to_string(bi);
+      auto it = by_code.find(key);
       if (it == by_code.end()) {
         Rel r;
         r.code = code;
         r.name = LowerText(v.phrase);
         if (names_taken.count(r.name)) r.name += " " + code;
+        for (int k = 2; names_taken.count(r.name); ++k) {
+          r.name = LowerText(v.phrase) + " " + code + " " + std::to_string(k);
+        }
         names_taken.insert(r.name);
-        it = by_code.emplace(code, rels.size()).first;
+        if (!patterns.empty()) r.patterns = &patterns;
+        it = by_code.emplace(std::move(key), rels.size()).first;
         rels.push_back(std::move(r));
       }
       Rel& r = rels[it->second];
@@ -1456,6 +1640,10 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
     j["relation"] = written[i]->name;
     j["cameo"] = written[i]->code;
     j["forms"] = written[i]->forms;
+    if (written[i]->patterns != nullptr) {
+      j["patterns"] = *written[i]->patterns;
+      st.patterns += written[i]->patterns->size();
+    }
     relations_json += "  " + Dump(j) + (i + 1 < written.size() ? ",\n" : "\n");
     st.forms += written[i]->forms.size();
   }

@@ -6,8 +6,9 @@
 //
 // The readers keep everything a pattern-matching coder needs (synonyms,
 // date-restricted codes, agent plurals, verb synsets, structured verb
-// patterns, transformations); the conversion keeps only what kg's
-// phrase-lookup coder uses (names and verb forms with a CAMEO code).
+// patterns, transformations); the conversion keeps what kg's coder uses
+// (names, verb forms with a CAMEO code, and verb patterns as word sequences
+// around the verb).
 //
 //   namespace petr = kg::extract::petrarch;
 //   auto dicts = petr::LoadDirectory("../shared/petrarch/dictionaries",
@@ -349,8 +350,14 @@ struct ConvertStats {
   size_t relations = 0;              // kg relations written (one per code)
   size_t forms = 0;                  // verb forms written
   size_t forms_shared = 0;           // forms already taken by an earlier code
-  size_t verbs_no_code = 0;          // verbs whose code is "---" or not 3-4 digits
-  size_t patterns_dropped = 0;       // all patterns: kg's coder does not use them
+  size_t verbs_no_code = 0;          // verbs whose code is "---" or not 3-4 digits,
+                                     // in a block without usable patterns
+  size_t patterns = 0;               // patterns written, over all relations (a
+                                     // block's patterns go to each of its relations)
+  size_t patterns_dropped = 0;       // patterns kg cannot represent: a "%"
+                                     // compound actor, no or several "*", a code
+                                     // that is not CAMEO or "---", an undefined
+                                     // synset, too many alternatives
   size_t transformations_dropped = 0;
   size_t synsets_dropped = 0;
   size_t agents_dropped = 0;    // agents are not converted

@@ -249,5 +249,102 @@ TEST_CASE("Extraction is deterministic", "[extract]") {
   CHECK(Code(text) == Code(text));
 }
 
+// ------------------------------------------------------------ verb patterns
+
+// A lexicon whose verbs take their codes from patterns (docs/lexicon-format.md).
+constexpr const char* kPatternRelations = R"json({
+  "format": "kg-relations/1",
+  "relations": [
+    {"relation": "restore", "cameo": "---", "forms": ["restore", "restored", "restores"],
+     "patterns": [
+       {"after": ["ties"], "cameo": "064"},
+       {"after": [["diplomatic ties", "diplomatic relations"], "with", "+"], "cameo": "0641"},
+       {"after": ["aid", "to", "+"], "cameo": "070"},
+       {"after": ["talks"], "cameo": "---"}]},
+    {"relation": "send", "cameo": "070", "forms": ["send", "sent", "sends"],
+     "patterns": [
+       {"after": ["+", "^", "weapons"], "cameo": "072"},
+       {"before": ["$", "asked"], "after": ["+"], "cameo": "0331"}]},
+    {"relation": "appear", "forms": ["appeared", "appears"],
+     "patterns": [{"after": ["before", "court"], "cameo": "", "passive": "173"},
+                  {"after": ["in", "+"], "cameo": "042"}]},
+    {"relation": "attack", "cameo": "190", "forms": ["attack", "attacks", "attacked"]}
+  ]
+})json";
+
+std::vector<std::string> CodePatterns(const std::string& text) {
+  auto lexicon = Lexicon::FromJson(testing::kTestActors, kPatternRelations, "pattern lexicon");
+  REQUIRE(lexicon.ok());
+  Extractor extractor(*lexicon);
+  graph::Document doc{"doc1", text, "", "", ""};
+  std::vector<std::string> out;
+  Status s = extractor.Extract(doc, [&](graph::Triple&& t) {
+    out.push_back(t.subject.id + " -" + t.relation + " " + t.cameo + "-> " + t.object.id);
+  });
+  REQUIRE(s.ok());
+  return out;
+}
+
+TEST_CASE("Verb patterns load most specific first", "[extract]") {
+  auto lexicon = Lexicon::FromJson(testing::kTestActors, kPatternRelations, "pattern lexicon");
+  REQUIRE(lexicon.ok());
+  const LexiconRelation& restore = (*lexicon)->relations()[0];
+  REQUIRE(restore.patterns.size() == 4);
+  CHECK(restore.patterns[0].cameo == "0641");  // three literal words
+  CHECK(restore.patterns[0].after[0].alternatives[0] ==
+        std::vector<std::string>{"diplomatic", "ties"});
+  CHECK(restore.patterns[0].after[2].kind == PatternItem::Kind::kTarget);
+  CHECK(restore.patterns[1].cameo == "070");
+  // "before" items are kept nearest the verb first.
+  const LexiconPattern& asked = (*lexicon)->relations()[1].patterns[1];
+  REQUIRE(asked.before.size() == 2);
+  CHECK(asked.before[0].alternatives[0] == std::vector<std::string>{"asked"});
+  CHECK(asked.before[1].kind == PatternItem::Kind::kSource);
+
+  auto bad = Lexicon::FromJson(testing::kTestActors,
+                               R"({"relations": [{"relation": "x", "forms": ["x"],
+                                   "patterns": [{"after": [3], "cameo": "010"}]}]})",
+                               "bad");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().code() == Status::Code::kParseError);
+}
+
+TEST_CASE("Verb patterns match literal words with gaps", "[extract]") {
+  // Up to three other words before a literal: "full diplomatic" before "ties".
+  CHECK(CodePatterns("Russia restored full diplomatic ties with Ukraine.") ==
+        V{"RUS -restore 0641-> UKR"});
+  // Without "+" the object is the first actor after the pattern's words.
+  CHECK(CodePatterns("Russia restored its old ties to Ukraine.") == V{"RUS -restore 064-> UKR"});
+  // Too many words between: no pattern matches, and "---" codes nothing.
+  CHECK(CodePatterns("Russia restored the long lost old cultural ties with Ukraine.").empty());
+  // A clause boundary stops the search.
+  CHECK(CodePatterns("Russia restored order, and ties with Ukraine improved.").empty());
+}
+
+TEST_CASE("Verb pattern slots bind actors", "[extract]") {
+  CHECK(CodePatterns("Russia restored aid to Ukraine.") == V{"RUS -restore 070-> UKR"});
+  // "+" binds the next actor; "^" lets a noun phrase stand before "weapons".
+  CHECK(CodePatterns("Germany sent Ukraine modern air defence weapons.") ==
+        V{"DEU -send 072-> UKR"});
+  // "$" before the verb binds the source.
+  CHECK(CodePatterns("France asked sent Ukraine help.") == V{"FRA -send 0331-> UKR"});
+  // No pattern matches: the relation's own code.
+  CHECK(CodePatterns("Germany sent Ukraine money.") == V{"DEU -send 070-> UKR"});
+}
+
+TEST_CASE("Verb pattern alternatives, null codes and passive codes", "[extract]") {
+  CHECK(CodePatterns("Russia restored diplomatic relations with Ukraine.") ==
+        V{"RUS -restore 0641-> UKR"});
+  // A pattern coded "---" blocks the event.
+  CHECK(CodePatterns("Russia restored talks with Ukraine.").empty());
+  // A verb without a code and without a matching pattern codes nothing.
+  CHECK(CodePatterns("Russia restored Ukraine.").empty());
+  CHECK(CodePatterns("Putin appeared in Ukraine.") == V{"vladimir-putin -appear 042-> UKR"});
+  // A passive-only code: not in the active voice.
+  CHECK(CodePatterns("Putin appeared before court with Ukraine.").empty());
+  // Plain relations keep their behaviour.
+  CHECK(CodePatterns("Russia attacked Ukraine.") == V{"RUS -attack 190-> UKR"});
+}
+
 }  // namespace
 }  // namespace kg::extract

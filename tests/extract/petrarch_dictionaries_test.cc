@@ -505,7 +505,17 @@ TEST_CASE("PETRARCH dictionaries convert to a kg lexicon", "[extract]") {
   CHECK(l.relations()[verb->index].cameo == "112");
   CHECK(st.verbs_no_code == 1);  // MEET: the null code
   CHECK(st.forms_shared == 4);   // CHARGE [040] repeats CHARGE's forms
-  CHECK(st.patterns_dropped == 1);
+  // ACCUSE's pattern goes with its relation, as words after the verb.
+  CHECK(st.patterns == 1);
+  CHECK(st.patterns_dropped == 0);
+  REQUIRE(l.relations()[0].patterns.size() == 1);
+  const LexiconPattern& p = l.relations()[0].patterns[0];
+  CHECK(p.cameo == "1121");
+  CHECK(p.before.empty());
+  REQUIRE(p.after.size() == 2);
+  CHECK(p.after[0].alternatives == std::vector<std::vector<std::string>>{{"of"}});
+  CHECK(p.after[1].alternatives == std::vector<std::vector<std::string>>{{"crimes"}});
+  CHECK(l.relations()[1].patterns.empty());
   CHECK(json->second.find("\"sat down\"") == std::string::npos);  // regular: "sitted down"
 }
 
@@ -624,8 +634,10 @@ TEST_CASE("PETRARCH Phoenix dictionaries load and convert", "[extract]") {
   CHECK(d->discards.entries.size() == 506);
   CHECK(d->issues.entries.size() == 3172);
   CHECK(st.actors == 26058);
-  CHECK(st.relations == 67);
-  CHECK(st.patterns_dropped == 4664);
+  CHECK(st.relations == 416);
+  CHECK(st.patterns == 8409);  // a block's patterns go to each of its relations
+  CHECK(st.forms == 6810);
+  CHECK(st.patterns_dropped == 2);
 
   const Lexicon& l = **lex;
   const LexiconActor* afg = l.FindActor("AFG");
