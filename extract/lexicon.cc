@@ -150,7 +150,10 @@ class LexiconBuilder {
     std::string key;
     Lexicon::Entry entry{index, kind, {}};
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (i > 0) key += ' ';
+      if (i > 0) {
+        table->prefixes.insert(key);
+        key += ' ';
+      }
       key += tokens[i].norm;
       const std::string& text = tokens[i].text;
       entry.case_rules.push_back(IsAllCaps(text) ? 2 : StartsUpper(text) ? 1 : 0);
@@ -379,7 +382,11 @@ std::optional<PhraseMatch> Lexicon::Match(const PhraseTable& table,
     if (len > 1) key += ' ';
     key += tokens[i + len - 1].norm;
     auto it = table.phrases.find(key);
-    if (it == table.phrases.end()) continue;
+    const bool longer = len < limit && table.prefixes.count(key) > 0;
+    if (it == table.phrases.end()) {
+      if (!longer) break;  // no phrase starts this way
+      continue;
+    }
     for (const Entry& e : it->second) {
       bool ok = true;
       for (size_t k = 0; k < len && ok; ++k) {
@@ -392,6 +399,7 @@ std::optional<PhraseMatch> Lexicon::Match(const PhraseTable& table,
         break;
       }
     }
+    if (!longer) break;
   }
   return best;
 }

@@ -153,6 +153,9 @@ class Lexicon {
   };
   struct PhraseTable {
     std::unordered_map<std::string, std::vector<Entry>> phrases;
+    // Every key that is a proper prefix (in whole tokens) of a longer
+    // phrase, so a match stops as soon as no phrase can continue.
+    std::unordered_set<std::string> prefixes;
     size_t max_tokens = 0;
   };
 
