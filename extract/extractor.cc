@@ -59,10 +59,9 @@ bool IsConditional(std::string_view n) {
 // Words that attribute a statement to a source: "Russia attacked Kyiv,
 // officials said", "according to Moscow", "allegedly".
 bool IsReporting(std::string_view n) {
-  return In(n, {"said", "says", "say", "told", "tells", "claimed", "claims", "claim", "alleged",
-                "alleges", "allege", "allegedly", "reportedly", "according", "reported",
-                "reports", "stated", "states", "insisted", "insists", "suggested", "suggests",
-                "believe", "believes", "believed", "argued", "argues"});
+  return In(n, {"said", "says", "say", "told", "tells", "claimed", "claim", "alleged",
+                "alleges", "allege", "reported", "stated", "insisted", "insists", "suggested",
+                "suggests", "believe", "believes", "believed", "argued", "argues", "added"});
 }
 
 bool IsQuote(std::string_view text) {
@@ -172,6 +171,7 @@ Status Extractor::Extract(const graph::Document& doc, const Sink& sink) {
   struct Sentence {
     Span span;
     std::vector<Token> tokens;
+    bool discarded = false;  // a sentence-scope discard phrase: not coded
   };
   std::vector<Sentence> sentences;
   DocumentContext context;
@@ -180,12 +180,21 @@ Status Extractor::Extract(const graph::Document& doc, const Sink& sink) {
     Sentence s{span, segmenter_.Tokenize(std::string_view(doc.text).substr(
                                              span.begin, span.end - span.begin),
                                          span.begin)};
+    // A discard phrase ("World Cup") means the sentence, or with story
+    // scope the whole document, is not about what kg codes.
+    switch (lexicon_->Discard(s.tokens)) {
+      case DiscardScope::kStory: return Status::OK();
+      case DiscardScope::kSentence: s.discarded = true; break;
+      case DiscardScope::kNone: break;
+    }
     for (const Mention& m : FindMentions(s.tokens, context)) {
       if (m.person >= 0 && !m.role) context.named_people.insert(static_cast<uint32_t>(m.person));
     }
     sentences.push_back(std::move(s));
   }
-  for (const Sentence& s : sentences) ExtractSentence(doc, s.span, s.tokens, context, sink);
+  for (const Sentence& s : sentences) {
+    if (!s.discarded) ExtractSentence(doc, s.span, s.tokens, context, sink);
+  }
   return Status::OK();
 }
 
@@ -221,13 +230,46 @@ graph::Modality Extractor::ModalityOf(const std::vector<Token>& tokens, const Me
     if (IsConditional(tokens[t].norm)) return graph::Modality::kHypothetical;
     if (In(tokens[t].norm, {",", ";", ":", "(", "-"}) || IsQuote(tokens[t].text)) break;
   }
-  // Reported: a reporting word anywhere outside the event's own words, or
-  // the event inside quotation marks.
+  // Reported: attributed to a source within the event's own part of the
+  // sentence (';' ends a part): "Russia attacked Kyiv, officials said",
+  // "Kyiv said that Russia attacked", "according to Kyiv", "reportedly", or
+  // the event inside quotation marks. A reporting verb coordinated with the
+  // event's own verb ("denounced the reports and insisted") is not a source.
   const size_t right = std::max(agent.end, patient.end);
+  size_t part_begin = 0, part_end = tokens.size();
+  for (size_t t = left; t-- > 0;) {
+    if (tokens[t].norm == ";") {
+      part_begin = t + 1;
+      break;
+    }
+  }
+  for (size_t t = right; t < tokens.size(); ++t) {
+    if (tokens[t].norm == ";") {
+      part_end = t;
+      break;
+    }
+  }
+  auto near = [&](size_t t, int dir, std::initializer_list<std::string_view> words) {
+    for (int k = 1; k <= 4; ++k) {
+      const std::ptrdiff_t u = static_cast<std::ptrdiff_t>(t) + dir * k;
+      if (u < 0 || u >= static_cast<std::ptrdiff_t>(tokens.size())) return false;
+      const Token& tok = tokens[static_cast<size_t>(u)];
+      if (In(tok.norm, words) || IsQuote(tok.text)) return true;
+    }
+    return false;
+  };
   int quotes_before = 0;
-  for (size_t t = 0; t < tokens.size(); ++t) {
+  for (size_t t = part_begin; t < part_end; ++t) {
     if (t >= left && t < right) continue;
-    if (IsReporting(tokens[t].norm)) return graph::Modality::kReported;
+    const std::string& w = tokens[t].norm;
+    if (In(w, {"reportedly", "allegedly"})) return graph::Modality::kReported;
+    if (w == "according" && t + 1 < tokens.size() && tokens[t + 1].norm == "to") {
+      return graph::Modality::kReported;
+    }
+    if (IsReporting(w)) {
+      if (t >= right && near(t, -1, {","})) return graph::Modality::kReported;
+      if (t < left && near(t, +1, {"that", ",", ":"})) return graph::Modality::kReported;
+    }
     if (t < left && IsQuote(tokens[t].text) && tokens[t].text != "’") ++quotes_before;
   }
   if (quotes_before % 2 == 1) return graph::Modality::kReported;
@@ -386,6 +428,19 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     // A capitalised verb form mid-sentence is part of a name; after a
     // determiner it is a noun ("the attack").
     bool noun_use = i > 0 && IsDeterminer(tokens[i - 1].norm);
+    // "an unusual telephone call": an event noun after a determiner and
+    // adjectives is a noun too.
+    if (v && !noun_use && lexicon_->MatchNoun(tokens, i)) {
+      for (size_t k = i, steps = 0; k-- > 0 && steps < 3; ++steps) {
+        if (IsDeterminer(tokens[k].norm)) {
+          noun_use = true;
+          break;
+        }
+        if (tokens[k].kind != TokenKind::kWord || tokens[k].capitalized || mention_at[k] >= 0) {
+          break;
+        }
+      }
+    }
     bool name_use = i > 0 && tokens[i].capitalized && tokens[i - 1].kind != TokenKind::kPunct;
     // "NATO-backed forces", "a nuclear-armed state": part of a compound.
     bool compound = v && ((i > 0 && tokens[i - 1].norm == "-" &&
@@ -401,7 +456,6 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     if (!overlaps) verbs.push_back(Verb{i, i + v->length, v->index});
     i += v->length;
   }
-  if (verbs.empty()) return;
   std::vector<bool> is_verb(n, false);
   for (const Verb& v : verbs) {
     for (size_t t = v.begin; t < v.end; ++t) is_verb[t] = true;
@@ -431,7 +485,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       if (dir > 0) {
         size_t next = far.end;
         bool ends_phrase = next >= n || tokens[next].kind == TokenKind::kPunct ||
-                           mention_at[next] >= 0 ||
+                           mention_at[next] >= 0 || IsClauseBoundary(tokens[next]) ||
                            In(tokens[next].norm, {"and", "or", "'s"}) ||
                            IsPreposition(tokens[next].norm);
         if (!ends_phrase) break;
@@ -583,6 +637,58 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     return true;
   };
 
+  // Emits one triple per (subject, object) pair of actors, however often a
+  // coordination names them ("Moscow and Russia condemned Kyiv").
+  auto emit = [&](const std::vector<int>& subjects, const std::vector<int>& objects,
+                  const LexiconRelation& rel, const std::string& cameo,
+                  const std::string& verb_text, bool negated, graph::Modality modality,
+                  double base_confidence) {
+    std::vector<std::pair<std::string, std::string>> emitted;
+    for (int s : subjects) {
+      for (int o : objects) {
+        Mention sm = mentions[s];
+        Mention om = mentions[o];
+        // "Biden warned his Russian counterpart": the holder of Biden's
+        // office in Russia at the time.
+        for (auto [self, other] : {std::pair{&om, &sm}, std::pair{&sm, &om}}) {
+          if (!self->counterpart || other->person < 0) continue;
+          if (auto holder = ResolveCounterpart(static_cast<uint32_t>(other->person),
+                                               self->actor.id, context)) {
+            self->actor = lexicon_->actors()[*holder].actor;
+            self->person = static_cast<int>(*holder);
+            self->kind = MentionKind::kRole;
+          }
+        }
+        if (sm.actor.id == om.actor.id) continue;
+        std::pair<std::string, std::string> pair(sm.actor.id, om.actor.id);
+        if (std::find(emitted.begin(), emitted.end(), pair) != emitted.end()) continue;
+        emitted.push_back(pair);
+        double confidence = base_confidence;
+        for (const Mention* m : {&sm, &om}) {
+          if (m->kind != MentionKind::kName) confidence -= 0.1;
+          if (m->ad_hoc) confidence -= 0.1;
+        }
+        if (subjects.size() > 1 || objects.size() > 1) confidence -= 0.05;
+        graph::Triple t;
+        t.subject = sm.actor;
+        t.relation = rel.name;
+        t.cameo = cameo;
+        t.verb = verb_text;
+        t.object = om.actor;
+        t.negated = negated;
+        t.modality = modality;
+        t.plover = rel.plover;
+        t.doc = doc.id;
+        t.sentence = std::string(sentence);
+        t.span_begin = span.begin;
+        t.span_end = span.end;
+        t.date = doc.date;
+        t.confidence = std::clamp(confidence, 0.3, 0.95);
+        sink(std::move(t));
+      }
+    }
+  };
+
   for (const Verb& verb : verbs) {
     // Passive: a form of "be" just before the verb (adverbs allowed between)
     // and "by" + agent after it. An agentless passive names no subject.
@@ -707,54 +813,93 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     const size_t distance =
         passive || mentions[subject].end > verb.begin ? 0 : verb.begin - mentions[subject].end;
 
-    // One triple per (subject, object) pair of actors, however often the
-    // coordination names them ("Moscow and Russia condemned Kyiv").
-    std::vector<std::pair<std::string, std::string>> emitted;
-    for (int s : subjects) {
-      for (int o : objects) {
-        Mention sm = mentions[s];
-        Mention om = mentions[o];
-        // "Biden warned his Russian counterpart": the holder of Biden's
-        // office in Russia at the time.
-        for (auto [self, other] : {std::pair{&om, &sm}, std::pair{&sm, &om}}) {
-          if (!self->counterpart || other->person < 0) continue;
-          if (auto holder = ResolveCounterpart(static_cast<uint32_t>(other->person),
-                                               self->actor.id, context)) {
-            self->actor = lexicon_->actors()[*holder].actor;
-            self->person = static_cast<int>(*holder);
-            self->kind = MentionKind::kRole;
+    double base = 0.9;
+    if (distance > 8) base -= 0.1;
+    if (passive) base -= 0.05;
+    emit(subjects, objects, rel, pattern != nullptr ? pattern_code : rel.cameo, verb_text, negated,
+         modality, base);
+  }
+
+  // Nominal events: "a telephone call from the Russian war minister to the
+  // French defence minister", "Putin's meetings with Lavrov and Shoigu",
+  // "Blinken requested a meeting with Lavrov", "talks between Kyiv and
+  // Moscow", "a visit by Macron to Beijing".
+  for (size_t i = 0; i < n;) {
+    auto noun = mention_at[i] < 0 && !is_verb[i] ? lexicon_->MatchNoun(tokens, i) : std::nullopt;
+    if (!noun) {
+      ++i;
+      continue;
+    }
+    const size_t nb = i, ne = i + noun->length;
+    i = ne;
+    // The first mention after a word in `words` that follows `pos` within a
+    // few tokens; -1 if none. Sets *after to the token after the mention.
+    auto after_word = [&](size_t pos, std::initializer_list<std::string_view> words,
+                          size_t* after) -> int {
+      for (size_t t = pos; t < n && t < pos + 3; ++t) {
+        if (!In(tokens[t].norm, words)) {
+          if (mention_at[t] >= 0 || IsClauseBoundary(tokens[t])) return -1;
+          continue;
+        }
+        for (size_t u = t + 1; u < n && u < t + 5; ++u) {
+          if (mention_at[u] >= 0) {
+            *after = mentions[mention_at[u]].end;
+            return mention_at[u];
+          }
+          if (IsClauseBoundary(tokens[u]) || !IsSkippable(tokens[u])) break;
+        }
+        return -1;
+      }
+      return -1;
+    };
+    int agent = -1, patient = -1;
+    size_t after = ne;
+    graph::Modality modality = graph::Modality::kAsserted;
+    if (int from = after_word(ne, {"from", "by"}, &after); from >= 0) {
+      agent = from;  // "a call from X to Y", "a visit by X to Y"
+      size_t end = after;
+      patient = after_word(end, {"to", "with"}, &after);
+    } else if (int first = after_word(ne, {"between"}, &after); first >= 0) {
+      agent = first;  // "talks between X and Y"
+      size_t end = after;
+      patient = after_word(end, {"and"}, &after);
+    } else {
+      patient = after_word(ne, {"with", "to"}, &after);
+      if (patient >= 0) {
+        // "Putin's meetings with ...": the possessor.
+        size_t k = nb;
+        while (k > 0 && IsSkippable(tokens[k - 1]) && tokens[k - 1].norm != "'s") --k;
+        if (k >= 2 && tokens[k - 1].norm == "'s" && mention_at[k - 2] >= 0) {
+          agent = mention_at[k - 2];
+        } else {
+          // "Blinken requested a meeting with ...": the subject of a light verb.
+          while (k > 0 && k + 3 > nb && tokens[k - 1].kind == TokenKind::kWord &&
+                 !tokens[k - 1].capitalized && mention_at[k - 1] < 0 &&
+                 !In(tokens[k - 1].norm, {"held", "hold", "holds", "had", "has", "have",
+                                          "made", "requested", "proposed", "sought", "offered",
+                                          "scheduled", "wants", "wanted"})) {
+            --k;
+          }
+          if (k > 0 && In(tokens[k - 1].norm, {"held", "hold", "holds", "had", "has", "have",
+                                               "made", "requested", "proposed", "sought",
+                                               "offered", "scheduled", "wants", "wanted"})) {
+            if (In(tokens[k - 1].norm, {"requested", "proposed", "sought", "offered", "scheduled",
+                                        "wants", "wanted"})) {
+              modality = graph::Modality::kHypothetical;
+            }
+            agent = left_mention(k - 1, options_.max_subject_distance);
           }
         }
-        if (sm.actor.id == om.actor.id) continue;
-        std::pair<std::string, std::string> pair(sm.actor.id, om.actor.id);
-        if (std::find(emitted.begin(), emitted.end(), pair) != emitted.end()) continue;
-        emitted.push_back(pair);
-        double confidence = 0.9;
-        for (const Mention* m : {&sm, &om}) {
-          if (m->kind != MentionKind::kName) confidence -= 0.1;
-          if (m->ad_hoc) confidence -= 0.1;
-        }
-        if (distance > 8) confidence -= 0.1;
-        if (passive) confidence -= 0.05;
-        if (subjects.size() > 1 || objects.size() > 1) confidence -= 0.05;
-        graph::Triple t;
-        t.subject = sm.actor;
-        t.relation = rel.name;
-        t.cameo = pattern != nullptr ? pattern_code : rel.cameo;
-        t.verb = verb_text;
-        t.object = om.actor;
-        t.negated = negated;
-        t.modality = modality;
-        t.plover = rel.plover;
-        t.doc = doc.id;
-        t.sentence = std::string(sentence);
-        t.span_begin = span.begin;
-        t.span_end = span.end;
-        t.date = doc.date;
-        t.confidence = std::clamp(confidence, 0.3, 0.95);
-        sink(std::move(t));
       }
     }
+    if (agent < 0 || patient < 0) continue;
+    if (modality == graph::Modality::kAsserted) {
+      modality = ModalityOf(tokens, mentions[agent], mentions[patient], nb);
+    }
+    const LexiconRelation& rel = lexicon_->relations()[noun->index];
+    std::string noun_text(text.substr(tokens[nb].begin, tokens[ne - 1].end - tokens[nb].begin));
+    emit(coordinated(agent, -1), coordinated(patient, +1), rel, rel.cameo, noun_text,
+         /*negated=*/false, modality, 0.8);
   }
 }
 

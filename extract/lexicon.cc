@@ -22,7 +22,7 @@ using Json = nlohmann::json;
 
 // Bumped when the extraction algorithm changes what it produces from the same
 // lexicon, so stored documents are re-coded on the next build.
-constexpr std::string_view kExtractorVersion = "extractor-2";
+constexpr std::string_view kExtractorVersion = "extractor-3";
 
 bool IsAllCaps(std::string_view s) {
   int letters = 0;
@@ -143,10 +143,12 @@ class LexiconBuilder {
   // Not OK if ICU's break iterators could not be made (missing ICU data).
   const Status& status() const { return segmenter_.status(); }
 
-  void Add(Lexicon::PhraseTable* table, std::string_view phrase, uint32_t index,
-           MentionKind kind) {
+  // Adds `phrase` to `table`; false if it has no tokens. `any_case`: match
+  // any capitalisation, whatever the phrase's own.
+  bool Add(Lexicon::PhraseTable* table, std::string_view phrase, uint32_t index,
+           MentionKind kind, bool any_case = false) {
     std::vector<Token> tokens = segmenter_.Tokenize(phrase);
-    if (tokens.empty()) return;
+    if (tokens.empty()) return false;
     std::string key;
     Lexicon::Entry entry{index, kind, {}};
     for (size_t i = 0; i < tokens.size(); ++i) {
@@ -156,14 +158,15 @@ class LexiconBuilder {
       }
       key += tokens[i].norm;
       const std::string& text = tokens[i].text;
-      entry.case_rules.push_back(IsAllCaps(text) ? 2 : StartsUpper(text) ? 1 : 0);
+      entry.case_rules.push_back(any_case ? 0 : IsAllCaps(text) ? 2 : StartsUpper(text) ? 1 : 0);
     }
     auto& entries = table->phrases[key];
     for (const auto& e : entries) {
-      if (e.index == index && e.kind == kind && e.case_rules == entry.case_rules) return;
+      if (e.index == index && e.kind == kind && e.case_rules == entry.case_rules) return true;
     }
     entries.push_back(std::move(entry));
     table->max_tokens = std::max(table->max_tokens, tokens.size());
+    return true;
   }
 
   // The "patterns" of relation entry `r`, most specific first.
@@ -236,6 +239,44 @@ class LexiconBuilder {
     return Status::OK();
   }
 
+  // The actors document's optional "discards" list (docs/lexicon-format.md).
+  Status AddDiscards(const Json& actors, const std::string& where_actors, Lexicon* lex) {
+    if (!actors.contains("discards") || actors["discards"].is_null()) return Status::OK();
+    const Json& list = actors["discards"];
+    if (!list.is_array()) {
+      return Status::ParseError(where_actors + ": \"discards\" is not a list");
+    }
+    for (const Json& d : list) {
+      const std::string phrase = d.is_object() ? StringField(d, "phrase") : "";
+      if (phrase.empty()) {
+        return Status::ParseError(where_actors + ": a discard without a string \"phrase\"");
+      }
+      const std::string where = where_actors + ": discard '" + phrase + "'";
+      DiscardScope scope = DiscardScope::kSentence;
+      if (d.contains("scope")) {
+        const std::string s = StringField(d, "scope");
+        if (s == "story") {
+          scope = DiscardScope::kStory;
+        } else if (s != "sentence") {
+          return Status::ParseError(where + ": \"scope\" is not \"sentence\" or \"story\"");
+        }
+      }
+      bool stem = false;
+      if (d.contains("stem") && !d["stem"].is_null()) {
+        if (!d["stem"].is_boolean()) {
+          return Status::ParseError(where + ": \"stem\" is not a boolean");
+        }
+        stem = d["stem"].get<bool>();
+      }
+      if (!Add(stem ? &lex->discard_stems_ : &lex->discard_words_, phrase,
+               static_cast<uint32_t>(scope), MentionKind::kName, /*any_case=*/true)) {
+        return Status::ParseError(where + ": no words");
+      }
+      ++lex->discard_count_;
+    }
+    return Status::OK();
+  }
+
  private:
   Segmenter segmenter_;
 };
@@ -268,6 +309,8 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
   for (const std::string& t : *titles) {
     builder.Add(&lex->titles_, t, 0, MentionKind::kName);
   }
+
+  KG_RETURN_IF_ERROR(builder.AddDiscards(actors, where_actors, lex.get()));
 
   if (!actors.contains("actors") || !actors["actors"].is_array()) {
     return Status::ParseError(where_actors + ": no \"actors\" list");
@@ -344,12 +387,17 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
     rel.plover = StringField(r, "plover");
     auto preps = StringList(r, "preps", where);
     auto forms = StringList(r, "forms", where);
+    auto nouns = StringList(r, "nouns", where);
+    if (!nouns.ok()) return nouns.status();
     if (!preps.ok()) return preps.status();
     if (!forms.ok()) return forms.status();
     if (forms->empty()) return Status::ParseError(where + ": no \"forms\"");
     for (const auto& p : *preps) rel.preps.push_back(Fold(p));
     KG_RETURN_IF_ERROR(builder.AddPatterns(r, &rel, where));
     const uint32_t index = static_cast<uint32_t>(lex->relations_.size());
+    for (const auto& noun : *nouns) {
+      builder.Add(&lex->noun_phrases_, noun, index, MentionKind::kName);
+    }
     for (const auto& f : *forms) {
       // "call * out": the verb, the object, then the particle.
       if (size_t star = f.find(" * "); star != std::string::npos) {
@@ -404,6 +452,47 @@ std::optional<PhraseMatch> Lexicon::Match(const PhraseTable& table,
   return best;
 }
 
+DiscardScope Lexicon::DiscardAt(const PhraseTable& table, const std::vector<Token>& tokens,
+                                size_t i, bool stem) {
+  DiscardScope widest = DiscardScope::kNone;
+  std::string key;        // tokens [i, i + len - 1), whole
+  std::string candidate;  // key + the last token or, for stems, a prefix of it
+  const size_t limit = std::min(table.max_tokens, tokens.size() - i);
+  for (size_t len = 1; len <= limit; ++len) {
+    if (len > 1) {
+      if (table.prefixes.count(key) == 0) break;  // no longer phrase starts this way
+      key += ' ';
+    }
+    const std::string& norm = tokens[i + len - 1].norm;
+    // Every phrase here, not just the longest: a short story discard must
+    // win over a longer sentence one.
+    for (size_t bytes = stem ? 1 : norm.size(); bytes <= norm.size(); ++bytes) {
+      candidate.assign(key).append(norm, 0, bytes);
+      auto it = table.phrases.find(candidate);
+      if (it == table.phrases.end()) continue;
+      for (const Entry& e : it->second) {
+        widest = std::max(widest, static_cast<DiscardScope>(e.index));
+      }
+    }
+    key += norm;
+  }
+  return widest;
+}
+
+DiscardScope Lexicon::Discard(const std::vector<Token>& tokens) const {
+  DiscardScope widest = DiscardScope::kNone;
+  if (discard_count_ == 0) return widest;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    for (auto [table, stem] :
+         {std::pair{&discard_words_, false}, std::pair{&discard_stems_, true}}) {
+      if (table->phrases.empty()) continue;
+      widest = std::max(widest, DiscardAt(*table, tokens, i, stem));
+      if (widest == DiscardScope::kStory) return widest;
+    }
+  }
+  return widest;
+}
+
 std::optional<PhraseMatch> Lexicon::MatchActor(const std::vector<Token>& tokens,
                                                size_t i) const {
   return Match(actor_phrases_, tokens, i);
@@ -412,6 +501,11 @@ std::optional<PhraseMatch> Lexicon::MatchActor(const std::vector<Token>& tokens,
 std::optional<PhraseMatch> Lexicon::MatchVerb(const std::vector<Token>& tokens,
                                               size_t i) const {
   return Match(verb_phrases_, tokens, i);
+}
+
+std::optional<PhraseMatch> Lexicon::MatchNoun(const std::vector<Token>& tokens,
+                                              size_t i) const {
+  return Match(noun_phrases_, tokens, i);
 }
 
 std::optional<uint32_t> Lexicon::MatchParticle(const std::vector<Token>& tokens, size_t begin,

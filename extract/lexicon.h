@@ -2,13 +2,15 @@
 //
 // Loaded from two JSON files in kg's own format (docs/lexicon-format.md):
 // actors (countries with names, demonyms and capital metonyms;
-// organisations; people with titles and roles; places; groups) and relations
+// organisations; people with titles and roles; places; groups; and discard
+// phrases that mark a sentence or story as not to be coded) and relations
 // (verb forms -> a relation name and a CAMEO code). The default lexicon is
 // compiled into the binary.
 //
 //   auto lexicon = extract::Lexicon::LoadDefault();
 //   if (!lexicon.ok()) return lexicon.status();
 //   extract::Extractor extractor(*lexicon);
+//   if ((*lexicon)->Discard(tokens) == extract::DiscardScope::kStory) ...
 //
 // A Lexicon is immutable after loading and safe to share between threads.
 #ifndef KG_EXTRACT_LEXICON_H_
@@ -92,6 +94,15 @@ struct LexiconRelation {
   std::vector<LexiconPattern> patterns;
 };
 
+// What a discard phrase found in a sentence rules out, narrowest first so
+// that a wider scope compares greater (PETRARCH's discard list; sports
+// results, film plots, historical chronologies).
+enum class DiscardScope : uint8_t {
+  kNone,      // no discard phrase in the sentence
+  kSentence,  // do not code this sentence
+  kStory,     // do not code any sentence of the document
+};
+
 // A phrase matched at a token position.
 struct PhraseMatch {
   size_t length = 0;  // in tokens
@@ -117,6 +128,9 @@ class Lexicon {
   std::optional<PhraseMatch> MatchActor(const std::vector<Token>& tokens, size_t i) const;
   // The longest verb form starting at tokens[i].
   std::optional<PhraseMatch> MatchVerb(const std::vector<Token>& tokens, size_t i) const;
+  // The longest event noun ("telephone call", "meetings") starting at
+  // tokens[i], from the relations' "nouns"; index into relations().
+  std::optional<PhraseMatch> MatchNoun(const std::vector<Token>& tokens, size_t i) const;
   // Separable phrasal verbs, written "call * out" in the lexicon: the
   // relation when the verb tokens [begin, end) have their object followed by
   // `particle` ("Russia called the US out" is criticism, not a phone call).
@@ -125,6 +139,16 @@ class Lexicon {
   // Length in tokens of the longest title ("defence minister") at tokens[i],
   // 0 if none.
   size_t MatchTitle(const std::vector<Token>& tokens, size_t i) const;
+  // The widest scope of any discard phrase (the actors JSON's "discards")
+  // found anywhere in `tokens`, one sentence; kNone if none is, or the
+  // lexicon has no discards. Matching ignores case and is on folded whole
+  // tokens, except that a phrase marked "stem" may end inside a token
+  // ("typhoon" stem matches "Typhoons"). Several phrases may match; a kStory
+  // phrase wins over a kSentence one wherever either stands. Cost: a few
+  // hash lookups per token (more per byte of the last token for stems).
+  DiscardScope Discard(const std::vector<Token>& tokens) const;
+  // Number of discard phrases loaded (both scopes, stems and whole words).
+  size_t discard_count() const { return discard_count_; }
   // The actor with this id, or nullptr.
   const LexiconActor* FindActor(std::string_view id) const;
   // The title phrase of `length` tokens at tokens[i] as an office
@@ -161,6 +185,11 @@ class Lexicon {
 
   std::optional<PhraseMatch> Match(const PhraseTable& table, const std::vector<Token>& tokens,
                                    size_t i) const;
+  // The widest DiscardScope (as Entry::index) of any phrase of `table`
+  // starting at tokens[i], of any length; `stem`: the phrase's last word may
+  // be a prefix of the text's token.
+  static DiscardScope DiscardAt(const PhraseTable& table, const std::vector<Token>& tokens,
+                                size_t i, bool stem);
 
   std::vector<LexiconActor> actors_;
   std::vector<LexiconRelation> relations_;
@@ -169,7 +198,12 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<uint32_t>> office_holders_;
   PhraseTable actor_phrases_;
   PhraseTable verb_phrases_;
+  PhraseTable noun_phrases_;
   PhraseTable titles_;
+  // Discard phrases, case-insensitive; Entry::index is the DiscardScope.
+  PhraseTable discard_words_;  // match whole tokens
+  PhraseTable discard_stems_;  // the last word may be a token's prefix
+  size_t discard_count_ = 0;
   // Folded verb words + '\n' + folded particle -> relation index.
   std::unordered_map<std::string, uint32_t> particles_;
   std::string fingerprint_;

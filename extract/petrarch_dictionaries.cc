@@ -1547,7 +1547,22 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
   for (const auto& a : actors) {
     if (a.type == "country") countries.insert(a.id);
   }
-  std::string actors_json = "{\"format\": \"kg-actors/1\",\n \"titles\": [],\n \"actors\": [\n";
+  std::string actors_json = "{\"format\": \"kg-actors/1\",\n \"titles\": [],\n";
+  // Discards keep their scope; an open phrase (no trailing '_') is a stem.
+  if (!d.discards.entries.empty()) {
+    actors_json += " \"discards\": [\n";
+    for (size_t i = 0; i < d.discards.entries.size(); ++i) {
+      const DiscardEntry& e = d.discards.entries[i];
+      OrderedJson j;
+      j["phrase"] = LowerText(e.phrase);
+      j["scope"] = e.story ? "story" : "sentence";
+      if (!e.phrase.closed) j["stem"] = true;
+      actors_json += "  " + Dump(j) + (i + 1 < d.discards.entries.size() ? ",\n" : "\n");
+    }
+    actors_json += " ],\n";
+    st.discards = d.discards.entries.size();
+  }
+  actors_json += " \"actors\": [\n";
   for (size_t i = 0; i < actors.size(); ++i) {
     Out& a = actors[i];
     if (a.type != "country" && a.code.size() > 3 && countries.count(a.code.substr(0, 3))) {
@@ -1628,7 +1643,6 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
   st.transformations_dropped = d.verbs.transformations.size();
   st.synsets_dropped = d.verbs.synsets.size();
   st.agents_dropped = d.agents.entries.size();
-  st.discards_dropped = d.discards.entries.size();
   st.issues_dropped = d.issues.entries.size();
   std::string relations_json = "{\"format\": \"kg-relations/1\",\n \"relations\": [\n";
   std::vector<const Rel*> written;

@@ -360,13 +360,15 @@ struct ConvertStats {
                                      // synset, too many alternatives
   size_t transformations_dropped = 0;
   size_t synsets_dropped = 0;
-  size_t agents_dropped = 0;    // agents are not converted
-  size_t discards_dropped = 0;  // nor discards
-  size_t issues_dropped = 0;    // nor issues
+  size_t discards = 0;        // discard phrases written, over both scopes
+  size_t agents_dropped = 0;  // agents are not converted
+  size_t issues_dropped = 0;  // nor issues
 };
 
-// Converts actors and verbs into kg's lexicon JSON: the first string is a
-// kg-actors/1 document, the second a kg-relations/1 document; both load with
+// Converts actors, verbs and discards into kg's lexicon JSON: the first
+// string is a kg-actors/1 document (actors, and discards as its "discards":
+// '+' gives scope "story", else "sentence"; a phrase without a trailing '_'
+// gets "stem": true), the second a kg-relations/1 document; both load with
 // Lexicon::FromJson. InvalidArgument for a malformed options.as_of. `stats`
 // may be null.
 Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,

@@ -209,6 +209,31 @@ TEST_CASE("Modality: asserted, reported or hypothetical", "[extract]") {
   CHECK(got[0].modality == graph::Modality::kHypothetical);
 }
 
+TEST_CASE("Nominal events", "[extract]") {
+  // From ... to ..., with offices resolved by the document's date.
+  CHECK(Code("There was an unusual telephone call from the Russian war minister to the French "
+             "defence minister.",
+             "2024-04-03") == V{"sergey-shoigu -call-> sebastien-lecornu"});
+  // A possessor and coordinated partners.
+  CHECK(Code("After Putin's meetings on Monday with Lavrov and Defense Minister Sergey Shoigu, "
+             "nothing changed.") ==
+        V{"vladimir-putin -meet-> sergey-lavrov", "vladimir-putin -meet-> sergey-shoigu"});
+  // The subject of a light verb; a request is not yet a meeting.
+  CHECK(Code("Biden requested a meeting with Lavrov.") == V{"joe-biden -meet-> sergey-lavrov"});
+  CHECK(ModalityOf("Biden requested a meeting with Lavrov.") == "hypothetical");
+  CHECK(ModalityOf("Biden held a meeting with Lavrov.") == "asserted");
+  // Between two actors.
+  CHECK(Code("Talks between Kyiv and Moscow resumed.") == V{"UKR -meet-> RUS"});
+  // A noun without its partners is no event.
+  CHECK(Code("The meeting in Moscow was long.").empty());
+}
+
+TEST_CASE("Discard phrases silence a sentence or a whole story", "[extract]") {
+  CHECK(Code("Russia attacked Ukraine at the World Cup. France denounced Russia.") ==
+        V{"FRA -denounce-> RUS"});
+  CHECK(Code("Russia attacked Ukraine. France denounced Russia after the typhoons.").empty());
+}
+
 TEST_CASE("Curly quotes, dashes and possessives", "[extract]") {
   CHECK(Code("Russia’s army — as expected — attacked Ukraine’s east.") == V{"RUS -attack-> UKR"});
   CHECK(Code("“Moscow accused Kyiv,” the report said.") == V{"RUS -accuse-> UKR"});

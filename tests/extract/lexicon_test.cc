@@ -80,6 +80,95 @@ TEST_CASE("The fingerprint changes with the lexicon", "[extract]") {
   CHECK(a->fingerprint() != (*b)->fingerprint());
 }
 
+TEST_CASE("Lexicon loads discard phrases", "[extract]") {
+  auto lex = testing::TestLexicon();
+  REQUIRE(lex != nullptr);
+  CHECK(lex->discard_count() == 5);
+  auto plain = Lexicon::FromJson(R"({"actors": []})", testing::kTestRelations, "t");
+  REQUIRE(plain.ok());
+  CHECK((*plain)->discard_count() == 0);
+  Segmenter seg;
+  CHECK((*plain)->Discard(seg.Tokenize("France won the World Cup")) == DiscardScope::kNone);
+}
+
+TEST_CASE("Lexicon::Discard gives the widest scope found", "[extract]") {
+  auto lex = testing::TestLexicon();
+  Segmenter seg;
+  auto discard = [&](std::string_view text) { return lex->Discard(seg.Tokenize(text)); };
+  // No match: similar words, a phrase cut short, the words apart.
+  CHECK(discard("Putin met Erdogan in Ankara.") == DiscardScope::kNone);
+  CHECK(discard("The world is watching the cup.") == DiscardScope::kNone);
+  CHECK(discard("Cup world") == DiscardScope::kNone);
+  CHECK(discard("") == DiscardScope::kNone);
+  // Sentence scope, any case, anywhere in the sentence, at its very end.
+  CHECK(discard("France won the World Cup") == DiscardScope::kSentence);
+  CHECK(discard("FRANCE WON THE WORLD CUP.") == DiscardScope::kSentence);
+  CHECK(discard("world cup qualifiers begin") == DiscardScope::kSentence);
+  CHECK(discard("Baseball is popular") == DiscardScope::kSentence);
+  // Multiword story phrase: the longer phrase, though it starts like a
+  // sentence one, widens the scope.
+  CHECK(discard("Russia reached the World Cup final") == DiscardScope::kStory);
+  CHECK(discard("the Champions League draw") == DiscardScope::kStory);
+  // A later story phrase wins over an earlier sentence phrase.
+  CHECK(discard("After the World Cup, the Champions League") == DiscardScope::kStory);
+  // Whole tokens unless "stem": "baseballs" is not "baseball", "typhoons" is
+  // "typhoon"; a stem still starts at a token ("supertyphoon" is not).
+  CHECK(discard("Baseballs were thrown") == DiscardScope::kNone);
+  CHECK(discard("Typhoons hit the coast") == DiscardScope::kStory);
+  CHECK(discard("A TYPHOON hit") == DiscardScope::kStory);
+  CHECK(discard("A supertyphoon hit") == DiscardScope::kNone);
+}
+
+TEST_CASE("Lexicon::Discard: a short story phrase beats a longer sentence phrase",
+          "[extract]") {
+  const char* actors = R"({"actors": [], "discards": [
+      {"phrase": "grand prix", "scope": "sentence"},
+      {"phrase": "grand", "scope": "story"},
+      {"phrase": "al-Qaeda cup", "scope": "sentence"},
+      {"phrase": "olymp", "stem": true, "scope": "sentence"}]})";
+  auto lex = Lexicon::FromJson(actors, testing::kTestRelations, "t");
+  REQUIRE(lex.ok());
+  Segmenter seg;
+  CHECK((*lex)->Discard(seg.Tokenize("the Grand Prix")) == DiscardScope::kStory);
+  CHECK((*lex)->Discard(seg.Tokenize("the al - Qaeda Cup")) == DiscardScope::kSentence);
+  CHECK((*lex)->Discard(seg.Tokenize("the Olympics")) == DiscardScope::kSentence);
+  CHECK((*lex)->Discard(seg.Tokenize("Olymp")) == DiscardScope::kSentence);
+  CHECK((*lex)->Discard(seg.Tokenize("Oly")) == DiscardScope::kNone);
+}
+
+TEST_CASE("Lexicon rejects malformed discards", "[extract]") {
+  auto load = [](const std::string& discards) {
+    return Lexicon::FromJson(R"({"actors": [], "discards": )" + discards + "}",
+                             testing::kTestRelations, "my.json");
+  };
+  auto message = [&](const std::string& discards) {
+    auto r = load(discards);
+    return r.ok() ? std::string("ok") : r.status().message();
+  };
+  CHECK(load("null").ok());
+  CHECK(load("[]").ok());
+  CHECK(message("{}") == "my.json (actors): \"discards\" is not a list");
+  CHECK(message(R"(["World Cup"])") == "my.json (actors): a discard without a string \"phrase\"");
+  CHECK(message(R"([{"scope": "story"}])") ==
+        "my.json (actors): a discard without a string \"phrase\"");
+  CHECK(message(R"([{"phrase": "X", "scope": "document"}])") ==
+        "my.json (actors): discard 'X': \"scope\" is not \"sentence\" or \"story\"");
+  CHECK(message(R"([{"phrase": "X", "scope": 2}])") ==
+        "my.json (actors): discard 'X': \"scope\" is not \"sentence\" or \"story\"");
+  CHECK(message(R"([{"phrase": "X", "stem": "yes"}])") ==
+        "my.json (actors): discard 'X': \"stem\" is not a boolean");
+  CHECK(message(R"([{"phrase": "   "}])") == "my.json (actors): discard '   ': no words");
+}
+
+TEST_CASE("The fingerprint changes with the discards", "[extract]") {
+  auto a = testing::TestLexicon();
+  std::string other = testing::kTestActors;
+  other.replace(other.find("\"baseball\""), 10, "\"cricket\"");
+  auto b = Lexicon::FromJson(other, testing::kTestRelations, "test");
+  REQUIRE(b.ok());
+  CHECK(a->fingerprint() != (*b)->fingerprint());
+}
+
 TEST_CASE("The default lexicon loads", "[extract]") {
   auto lex = Lexicon::LoadDefault();
   REQUIRE(lex.ok());

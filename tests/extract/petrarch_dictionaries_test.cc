@@ -553,6 +553,49 @@ std::string DictionaryDir() {
   return shared + "/petrarch/dictionaries";
 }
 
+TEST_CASE("PETRARCH discards convert to kg discards with their scope", "[extract]") {
+  Dictionaries d = SmallDictionaries();
+  auto discards = ReadDiscards(
+      "# story discards carry a '+'\n"
+      "MONTHS LATER\n"
+      "+World Golf Championships   # pas 26-Feb-2014\n"
+      "+TYPHOON   # ELH 04 Aug 2009\n"
+      "GROUP D_\n",
+      "d.txt");
+  REQUIRE(discards.ok());
+  d.discards = std::move(*discards);
+  ConvertStats st;
+  auto json = ToLexiconJson(d, ConvertOptions{}, &st);
+  REQUIRE(json.ok());
+  CHECK(st.discards == 4);
+  CHECK(json->first.find(R"({"phrase":"months later","scope":"sentence","stem":true})") !=
+        std::string::npos);
+  CHECK(json->first.find(R"({"phrase":"typhoon","scope":"story","stem":true})") !=
+        std::string::npos);
+  CHECK(json->first.find(R"({"phrase":"group d","scope":"sentence"})") != std::string::npos);
+  auto lex = Lexicon::FromJson(json->first, json->second, "petrarch");
+  REQUIRE(lex.ok());
+  const Lexicon& l = **lex;
+  CHECK(l.discard_count() == 4);
+  CHECK(l.FindActor("USA") != nullptr);  // the actors are still there
+  Segmenter seg;
+  auto discard = [&](std::string_view text) { return l.Discard(seg.Tokenize(text)); };
+  CHECK(discard("The United States accused Iran of lying") == DiscardScope::kNone);
+  CHECK(discard("Months later, the talks resumed") == DiscardScope::kSentence);
+  CHECK(discard("Tiger Woods won the World Golf Championships") == DiscardScope::kStory);
+  CHECK(discard("Typhoons battered the Philippines") == DiscardScope::kStory);  // a stem
+  CHECK(discard("Spain tops Group D.") == DiscardScope::kSentence);
+  CHECK(discard("Spain tops Group Delta") == DiscardScope::kNone);  // '_': a whole word
+  CHECK(discard("Months later the typhoon came") == DiscardScope::kStory);  // the widest
+
+  // No discards: no "discards" key, nothing to match.
+  Dictionaries none = SmallDictionaries();
+  auto plain = ToLexiconJson(none, ConvertOptions{}, &st);
+  REQUIRE(plain.ok());
+  CHECK(st.discards == 0);
+  CHECK(plain->first.find("\"discards\"") == std::string::npos);
+}
+
 TEST_CASE("PETRARCH validation dictionaries load", "[extract]") {
   const std::string dir = DictionaryDir();
   if (!std::filesystem::exists(dir)) {
@@ -593,6 +636,20 @@ TEST_CASE("PETRARCH validation dictionaries load", "[extract]") {
   auto lex = Lexicon::FromJson(json->first, json->second, "PETR.Validate");
   REQUIRE(lex.ok());
   CHECK((*lex)->FindActor("ISR") != nullptr);
+
+  // PETR.Validate.discards.txt: 9 phrases, 4 of them '+' (story).
+  const Lexicon& l = **lex;
+  CHECK(l.discard_count() == 9);
+  Segmenter seg;
+  auto discard = [&](std::string_view text) { return l.Discard(seg.Tokenize(text)); };
+  CHECK(discard("Israel accused Hamas of firing rockets.") == DiscardScope::kNone);
+  CHECK(discard("Years later, Israel apologised.") == DiscardScope::kSentence);
+  CHECK(discard("He played baseball in Cuba.") == DiscardScope::kSentence);
+  CHECK(discard("Egypt hosts the African Nations Cup.") == DiscardScope::kSentence);
+  CHECK(discard("Manchester United beat Arsenal.") == DiscardScope::kStory);
+  CHECK(discard("ESPN2 showed the match.") == DiscardScope::kStory);
+  CHECK(discard("Two typhoons struck Japan.") == DiscardScope::kStory);
+  CHECK(discard("Years later, a TYPHOON struck.") == DiscardScope::kStory);
 }
 
 TEST_CASE("PETRARCH Phoenix dictionaries load and convert", "[extract]") {
@@ -638,6 +695,8 @@ TEST_CASE("PETRARCH Phoenix dictionaries load and convert", "[extract]") {
   CHECK(st.patterns == 8409);  // a block's patterns go to each of its relations
   CHECK(st.forms == 6810);
   CHECK(st.patterns_dropped == 2);
+  CHECK(st.discards == 506);
+  CHECK((*lex)->discard_count() == 506);
 
   const Lexicon& l = **lex;
   const LexiconActor* afg = l.FindActor("AFG");

@@ -14,6 +14,13 @@ inline constexpr const char* kTestActors = R"json({
   "titles": ["president", "defense minister", "defence minister", "foreign minister",
              "secretary of state", "chancellor", "minister", "war minister",
              "armed forces minister", "counterpart", "leader"],
+  "discards": [
+    {"phrase": "World Cup", "scope": "sentence"},
+    {"phrase": "WORLD CUP FINAL", "scope": "story"},
+    {"phrase": "Champions League", "scope": "story"},
+    {"phrase": "typhoon", "scope": "story", "stem": true},
+    {"phrase": "baseball"}
+  ],
   "actors": [
     {"id": "RUS", "type": "country", "code": "RUS", "name": "Russia",
      "names": ["Russia", "Russian Federation"], "demonyms": ["Russian", "Russians"],
@@ -58,8 +65,8 @@ inline constexpr const char* kTestActors = R"json({
 inline constexpr const char* kTestRelations = R"json({
   "format": "kg-relations/1",
   "relations": [
-    {"relation": "meet", "cameo": "040", "forms": ["meet", "meets", "met", "meeting", "met with", "meet with", "meets with"], "preps": ["with"]},
-    {"relation": "call", "cameo": "041", "forms": ["call", "called", "calls", "telephoned", "phoned", "spoke with"]},
+    {"relation": "meet", "cameo": "040", "forms": ["meet", "meets", "met", "meeting", "met with", "meet with", "meets with"], "preps": ["with"], "nouns": ["meeting", "meetings", "talks"]},
+    {"relation": "call", "cameo": "041", "forms": ["call", "called", "calls", "telephoned", "phoned", "spoke with"], "nouns": ["call", "telephone call"]},
     {"relation": "accuse", "cameo": "112", "forms": ["accuse", "accuses", "accused", "accusing"]},
     {"relation": "attack", "cameo": "190", "forms": ["attack", "attacks", "attacked", "attacking"]},
     {"relation": "shell", "cameo": "194", "forms": ["shell", "shells", "shelled", "shelling"]},
