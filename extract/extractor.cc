@@ -187,13 +187,14 @@ Status Extractor::Extract(const graph::Document& doc, const Sink& sink) {
       case DiscardScope::kSentence: s.discarded = true; break;
       case DiscardScope::kNone: break;
     }
-    for (const Mention& m : FindMentions(s.tokens, context)) {
+    for (const Mention& m : FindMentions(s.tokens, context, nullptr)) {
       if (m.person >= 0 && !m.role) context.named_people.insert(static_cast<uint32_t>(m.person));
     }
     sentences.push_back(std::move(s));
   }
+  Mention antecedent;  // person < 0: none yet
   for (const Sentence& s : sentences) {
-    if (!s.discarded) ExtractSentence(doc, s.span, s.tokens, context, sink);
+    if (!s.discarded) ExtractSentence(doc, s.span, s.tokens, context, &antecedent, sink);
   }
   return Status::OK();
 }
@@ -268,7 +269,10 @@ graph::Modality Extractor::ModalityOf(const std::vector<Token>& tokens, const Me
     }
     if (IsReporting(w)) {
       if (t >= right && near(t, -1, {","})) return graph::Modality::kReported;
-      if (t < left && near(t, +1, {"that", ",", ":"})) return graph::Modality::kReported;
+      // "X said that ...", "X said: ...", "X said he ...".
+      if (t < left && (near(t, +1, {"that", ",", ":"}) || t + 1 == left)) {
+        return graph::Modality::kReported;
+      }
     }
     if (t < left && IsQuote(tokens[t].text) && tokens[t].text != "’") ++quotes_before;
   }
@@ -294,7 +298,8 @@ std::optional<uint32_t> Extractor::ResolveCounterpart(uint32_t person, std::stri
 }
 
 std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>& tokens,
-                                                        const DocumentContext& context) const {
+                                                        const DocumentContext& context,
+                                                        const Mention* antecedent) const {
   std::vector<Mention> mentions;
   const Lexicon& lex = *lexicon_;
   const size_t n = tokens.size();
@@ -335,6 +340,29 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
 
   size_t i = 0;
   while (i < n) {
+    // "He accused them": the first person this sentence names before the
+    // pronoun, else the previous sentences' (the usual subject of a news
+    // paragraph). Resolved references count less than names.
+    if (In(tokens[i].norm, {"he", "she"}) && tokens[i].kind == TokenKind::kWord) {
+      const Mention* ref = nullptr;
+      for (const Mention& m : mentions) {
+        if (m.person >= 0 && !m.role) {
+          ref = &m;
+          break;
+        }
+      }
+      if (ref == nullptr && antecedent != nullptr && antecedent->person >= 0) ref = antecedent;
+      if (ref != nullptr) {
+        Mention pronoun = *ref;
+        pronoun.begin = i;
+        pronoun.end = i + 1;
+        pronoun.kind = MentionKind::kRole;
+        pronoun.role = true;
+        mentions.push_back(std::move(pronoun));
+      }
+      ++i;
+      continue;
+    }
     // "Defense Minister Sergey Shoigu", "President Putin". An actor name at
     // least as long as the title wins ("General Assembly" is no general).
     auto m = lex.MatchActor(tokens, i);
@@ -403,14 +431,19 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
 
 void Extractor::ExtractSentence(const graph::Document& doc, Span span,
                                 const std::vector<Token>& tokens, const DocumentContext& context,
-                                const Sink& sink) {
+                                Mention* antecedent, const Sink& sink) {
   const std::string_view text(doc.text);
   const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
   const size_t n = tokens.size();
-  if (n < 3) return;
 
-  std::vector<Mention> mentions = FindMentions(tokens, context);
-  if (mentions.size() < 2) return;  // a triple needs two actors
+  std::vector<Mention> mentions = FindMentions(tokens, context, antecedent);
+  for (const Mention& m : mentions) {
+    if (m.person >= 0 && !m.role) {
+      if (antecedent != nullptr) *antecedent = m;
+      break;
+    }
+  }
+  if (n < 3 || mentions.size() < 2) return;  // a triple needs two actors
 
   // Which mention (if any) covers each token.
   std::vector<int> mention_at(n, -1);

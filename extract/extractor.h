@@ -57,10 +57,14 @@ class Extractor {
   struct Mention;
   struct Verb;
   struct DocumentContext;
+  // `antecedent` (may be null) is the person "he" or "she" refers to when
+  // the sentence names none before the pronoun; ExtractSentence updates it
+  // to the sentence's first named person.
   void ExtractSentence(const graph::Document& doc, Span span, const std::vector<Token>& tokens,
-                       const DocumentContext& context, const Sink& sink);
+                       const DocumentContext& context, Mention* antecedent, const Sink& sink);
   std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
-                                    const DocumentContext& context) const;
+                                    const DocumentContext& context,
+                                    const Mention* antecedent) const;
   // The one holder of `office` of `country` on the document's date, or, when
   // the date does not decide, the one holder the document names.
   std::optional<uint32_t> ResolveOffice(std::string_view country, std::string_view office,

@@ -195,6 +195,9 @@ TEST_CASE("Modality: asserted, reported or hypothetical", "[extract]") {
   CHECK(ModalityOf("Russia attacked Ukraine, officials said.") == "reported");
   CHECK(ModalityOf("According to Kyiv, Russia attacked Donbas.") == "reported");
   CHECK(ModalityOf("“Russia attacked Ukraine,” the minister told reporters.") == "reported");
+  CHECK(ModalityOf("Biden arrived. Biden said he warned Russia.") == "reported");
+  CHECK(ModalityOf("Russia denounced the report and insisted, then attacked Ukraine.") ==
+        "asserted");
   CHECK(ModalityOf("Russia could attack Ukraine.") == "hypothetical");
   CHECK(ModalityOf("Russia will meet with Ukraine.") == "hypothetical");
   CHECK(ModalityOf("If Russia attacks Ukraine, there will be consequences.") == "hypothetical");
@@ -226,6 +229,18 @@ TEST_CASE("Nominal events", "[extract]") {
   CHECK(Code("Talks between Kyiv and Moscow resumed.") == V{"UKR -meet-> RUS"});
   // A noun without its partners is no event.
   CHECK(Code("The meeting in Moscow was long.").empty());
+}
+
+TEST_CASE("He and she refer to the person the text names before", "[extract]") {
+  CHECK(Code("Defense Minister Sergey Shoigu spoke on Monday. He accused Ukraine of shelling.") ==
+        V{"sergey-shoigu -accuse-> UKR"});
+  // Within a sentence, the first person named before the pronoun.
+  CHECK(Code("Putin met Lavrov, and then he warned Ukraine.") ==
+        V{"vladimir-putin -meet-> sergey-lavrov", "vladimir-putin -warn-> UKR"});
+  // No person named yet: no triple.
+  CHECK(Code("He accused Ukraine.").empty());
+  // The antecedent carries over several sentences.
+  CHECK(Code("Lavrov arrived. He spoke. He warned Ukraine.") == V{"sergey-lavrov -warn-> UKR"});
 }
 
 TEST_CASE("Discard phrases silence a sentence or a whole story", "[extract]") {
