@@ -6,7 +6,6 @@
 
 #include "cli/commands.h"
 #include "extract/fold.h"
-#include "extract/petrarch_dictionaries.h"
 
 namespace kg::cli {
 namespace {
@@ -113,22 +112,27 @@ Result<std::shared_ptr<const extract::Lexicon>> LoadLexicon(const std::string& d
   if (!dicts.ok()) return dicts.status();
   // The shipped Phoenix files have a few dozen repairable quirks; one line
   // says so rather than dozens on every build (kg validate lists them all).
-  size_t count = 0;
-  std::string first;
-  for (const auto* warnings : {&dicts->actors.warnings, &dicts->agents.warnings,
-                               &dicts->verbs.warnings, &dicts->discards.warnings,
-                               &dicts->issues.warnings}) {
-    for (const petr::Warning& w : *warnings) {
-      if (count++ == 0) first = w.ToString();
-    }
-  }
-  if (count > 0) {
-    std::cerr << "kg: warning: " << count << " dictionary line" << (count == 1 ? "" : "s")
-              << " repaired or skipped, the first: " << first << "\n";
-  }
+  ReportDictionaryWarnings(*dicts, /*summary=*/true);
   auto json = petr::ToLexiconJson(*dicts, {});
   if (!json.ok()) return json.status();
   return extract::Lexicon::FromJson(json->first, json->second, dictionaries);
+}
+
+void ReportDictionaryWarnings(const extract::petrarch::Dictionaries& dicts, bool summary) {
+  size_t count = 0;
+  std::string first;
+  for (const auto* warnings : {&dicts.actors.warnings, &dicts.agents.warnings,
+                               &dicts.verbs.warnings, &dicts.discards.warnings,
+                               &dicts.issues.warnings}) {
+    for (const extract::petrarch::Warning& w : *warnings) {
+      if (!summary) std::cerr << "kg: warning: " << w.ToString() << "\n";
+      if (count++ == 0) first = w.ToString();
+    }
+  }
+  if (summary && count > 0) {
+    std::cerr << "kg: warning: " << count << " dictionary line" << (count == 1 ? "" : "s")
+              << " repaired or skipped, the first: " << first << "\n";
+  }
 }
 
 int FinishStdout() {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/lexicon.h"
+#include "extract/petrarch_dictionaries.h"
 #include "graph/status.h"
 #include "store/triple_store.h"
 
@@ -35,6 +36,11 @@ Result<std::vector<store::TermId>> ResolveRelations(const store::TripleStore& db
 // Phoenix.agents.txt, CAMEO.2.0.txt, ...) converted to a kg lexicon.
 // Dictionary warnings are printed on stderr.
 Result<std::shared_ptr<const extract::Lexicon>> LoadLexicon(const std::string& dictionaries);
+
+// Reports the repairs and skips of reading PETRARCH dictionaries on stderr:
+// every one ("kg: warning: FILE:LINE: ..."), or with `summary` one line with
+// their count and the first.
+void ReportDictionaryWarnings(const extract::petrarch::Dictionaries& dicts, bool summary);
 
 // Prints "kg: <message>" on stderr and returns kExitError.
 int Fail(const Status& status);

@@ -58,11 +58,7 @@ class DictionaryCoder {
     names.issues = env.issue_file;
     auto dicts = petr::LoadDirectory(dir, names);
     if (!dicts.ok()) return dicts.status();
-    for (const auto* warnings : {&dicts->actors.warnings, &dicts->agents.warnings,
-                                 &dicts->verbs.warnings, &dicts->discards.warnings,
-                                 &dicts->issues.warnings}) {
-      for (const petr::Warning& w : *warnings) std::cerr << "kg: warning: " << w.ToString() << "\n";
-    }
+    ReportDictionaryWarnings(*dicts, /*summary=*/false);
 
     auto coder = std::make_unique<DictionaryCoder>();
     std::map<std::string, extract::Extractor*> by_json;
