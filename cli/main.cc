@@ -38,8 +38,9 @@ int main(int argc, char** argv) {
   b->add_option("--dictionaries", build.dictionaries,
                  "Code with the PETRARCH/Phoenix dictionaries in DIR (Phoenix.*.actors.txt,\n"
                  "Phoenix.agents.txt, CAMEO.2.0.txt, Phoenix.discards.txt,\n"
-                 "Phoenix.IssueCoding.txt) instead of kg's own lexicon; their verb patterns are\n"
-                 "not used yet (docs/petrarch-dictionaries.md)")
+                 "Phoenix.IssueCoding.txt) instead of kg's own lexicon: actors, verbs, verb\n"
+                 "patterns and discards are used; agents and issues not yet\n"
+                 "(docs/petrarch-dictionaries.md)")
       ->type_name("DIR");
   b->add_flag("-q,--quiet", build.quiet, "Print no summary");
 
