@@ -172,14 +172,17 @@ Status Extractor::Extract(const graph::Document& doc, const Sink& sink) {
     Span span;
     std::vector<Token> tokens;
     bool discarded = false;  // a sentence-scope discard phrase: not coded
+    std::vector<Mention> mentions;  // from the first pass
+    bool context_sensitive = false;  // ... which the second must redo
   };
   std::vector<Sentence> sentences;
   DocumentContext context;
   context.date = doc.date;
   for (Span span : segmenter_.Sentences(doc.text)) {
-    Sentence s{span, segmenter_.Tokenize(std::string_view(doc.text).substr(
-                                             span.begin, span.end - span.begin),
-                                         span.begin)};
+    Sentence s;
+    s.span = span;
+    s.tokens = segmenter_.Tokenize(
+        std::string_view(doc.text).substr(span.begin, span.end - span.begin), span.begin);
     // A discard phrase ("World Cup") means the sentence, or with story
     // scope the whole document, is not about what kg codes.
     switch (lexicon_->Discard(s.tokens)) {
@@ -187,14 +190,17 @@ Status Extractor::Extract(const graph::Document& doc, const Sink& sink) {
       case DiscardScope::kSentence: s.discarded = true; break;
       case DiscardScope::kNone: break;
     }
-    for (const Mention& m : FindMentions(s.tokens, context, nullptr)) {
+    s.mentions = FindMentions(s.tokens, context, nullptr, &s.context_sensitive);
+    for (const Mention& m : s.mentions) {
       if (m.person >= 0 && !m.role) context.named_people.insert(static_cast<uint32_t>(m.person));
     }
     sentences.push_back(std::move(s));
   }
   Mention antecedent;  // person < 0: none yet
   for (const Sentence& s : sentences) {
-    if (!s.discarded) ExtractSentence(doc, s.span, s.tokens, context, &antecedent, sink);
+    if (s.discarded) continue;
+    ExtractSentence(doc, s.span, s.tokens, context, &antecedent,
+                    s.context_sensitive ? nullptr : &s.mentions, sink);
   }
   return Status::OK();
 }
@@ -299,7 +305,10 @@ std::optional<uint32_t> Extractor::ResolveCounterpart(uint32_t person, std::stri
 
 std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>& tokens,
                                                         const DocumentContext& context,
-                                                        const Mention* antecedent) const {
+                                                        const Mention* antecedent,
+                                                        bool* context_sensitive) const {
+  bool ignored = false;
+  bool& sensitive = context_sensitive != nullptr ? *context_sensitive : ignored;
   std::vector<Mention> mentions;
   const Lexicon& lex = *lexicon_;
   const size_t n = tokens.size();
@@ -344,6 +353,7 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
     // pronoun, else the previous sentences' (the usual subject of a news
     // paragraph). Resolved references count less than names.
     if (In(tokens[i].norm, {"he", "she"}) && tokens[i].kind == TokenKind::kWord) {
+      sensitive = true;
       const Mention* ref = nullptr;
       for (const Mention& m : mentions) {
         if (m.person >= 0 && !m.role) {
@@ -392,6 +402,7 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
         // minister" is whoever held it on the document's date; "his
         // Russian counterpart" waits for the subject.
         if (a.actor.type == graph::ActorType::kCountry) {
+          sensitive = true;
           const std::string office = Lexicon::TitleOffice(tokens, end, tlen);
           if (office == "counterpart" || office == "counterparts") {
             mentions.push_back(Mention{.begin = i, .end = end + tlen, .actor = a.actor,
@@ -431,12 +442,14 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
 
 void Extractor::ExtractSentence(const graph::Document& doc, Span span,
                                 const std::vector<Token>& tokens, const DocumentContext& context,
-                                Mention* antecedent, const Sink& sink) {
+                                Mention* antecedent, const std::vector<Mention>* known,
+                                const Sink& sink) {
   const std::string_view text(doc.text);
   const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
   const size_t n = tokens.size();
 
-  std::vector<Mention> mentions = FindMentions(tokens, context, antecedent);
+  std::vector<Mention> mentions =
+      known != nullptr ? *known : FindMentions(tokens, context, antecedent);
   for (const Mention& m : mentions) {
     if (m.person >= 0 && !m.role) {
       if (antecedent != nullptr) *antecedent = m;
