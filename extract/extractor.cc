@@ -560,14 +560,19 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
   auto left_mention = [&](size_t pos, size_t limit) -> int {
     size_t stop = pos > limit ? pos - limit : 0;
     for (size_t t = pos; t-- > stop;) {
-      // Skip a relative clause or apposition set off by commas: "Lavrov,
+      // Skip a relative clause set off by commas: "Lavrov,
       // who represented Moscow at the summit, praised India".
       if (tokens[t].norm == "," && t > 0) {
-        size_t c = t;
-        while (c-- > 0 && tokens[c].norm != "," && !In(tokens[c].norm, {";", ":"})) {
+        // The comma that opens the clause: the nearest earlier one, unless a
+        // ';' or ':' comes first.
+        std::optional<size_t> open;
+        for (size_t c = t; c-- > 0;) {
+          if (tokens[c].norm == ",") open = c;
+          if (tokens[c].norm == "," || In(tokens[c].norm, {";", ":"})) break;
         }
-        if (c < t && c + 1 < t && tokens[c].norm == "," &&
-            In(tokens[c + 1].norm, {"who", "which", "whose", "whom"})) {
+        if (open && *open + 1 < t &&
+            In(tokens[*open + 1].norm, {"who", "which", "whose", "whom"})) {
+          const size_t c = *open;
           stop = c > limit ? std::min(stop, c - limit) : 0;
           t = c;
           continue;
