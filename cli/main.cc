@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
   auto* p = app.add_subcommand(
       "path",
       "The shortest path from actor FROM to actor TO, each hop with its relation, direction\n"
-      "and source sentence. Edges are followed subject -> object unless --undirected.");
+      "and source sentence. Edges are followed subject -> object unless --undirected;\n"
+      "negated triples (\"did not meet\") are not edges.");
   p->add_option("--db", path.db, "Store directory")->required();
   p->add_option("FROM", path.from, "Start actor")->required();
   p->add_option("TO", path.to, "End actor")->required();
@@ -87,7 +88,9 @@ int main(int argc, char** argv) {
 
   NeighboursArgs nb;
   auto* n = app.add_subcommand(
-      "neighbours", "The actors within --depth hops of ACTOR and the edges that join them.");
+      "neighbours",
+      "The actors within --depth hops of ACTOR and the edges that join them (negated triples\n"
+      "are not edges).");
   n->alias("neighbors");
   n->add_option("--db", nb.db, "Store directory")->required();
   n->add_option("ACTOR", nb.actor, "Centre actor")->required();
