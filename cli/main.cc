@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
                  "Code with the PETRARCH/Phoenix dictionaries in DIR (Phoenix.*.actors.txt,\n"
                  "Phoenix.agents.txt, CAMEO.2.0.txt, Phoenix.discards.txt,\n"
                  "Phoenix.IssueCoding.txt) instead of kg's own lexicon: actors, verbs, verb\n"
-                 "patterns and discards are used; agents and issues not yet\n"
+                 "patterns, agents and discards are used; issues not yet\n"
                  "(docs/petrarch-dictionaries.md)")
       ->type_name("DIR");
   b->add_flag("-q,--quiet", build.quiet, "Print no summary");

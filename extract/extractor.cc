@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "extract/fold.h"
+#include "extract/plover.h"
 
 namespace kg::extract {
 namespace {
@@ -128,6 +129,42 @@ constexpr size_t kPatternSkipGap = 4;
 
 // A relation code that codes no event (PETRARCH's null code).
 bool IsNullCode(std::string_view code) { return code.empty() || code == "---"; }
+
+// The composite actor of `base` with agents (indexes into lex.agents())
+// written before and after it: "MSF Arnor diplomat" is NGO + ARN + GOV. A
+// suffix code the actor's code already ends with is not repeated ("White
+// House security officials" stay USAGOV). The id marks each agent code with
+// '~' on the side it joins, as PETRARCH writes them: "RUS~COP",
+// "NGO~ARN~GOV"; the name lists the agents: "Russia (police)".
+graph::Actor ComposeAgents(const Lexicon& lex, const graph::Actor& base,
+                           const std::vector<uint32_t>& before,
+                           const std::vector<uint32_t>& after) {
+  std::string prefix_code, prefix_id, code = base.code, suffix_id, names;
+  bool changed = false;
+  for (const auto* list : {&before, &after}) {
+    for (uint32_t g : *list) {
+      const LexiconAgent& agent = lex.agents()[g];
+      if (agent.prefix) {
+        if (prefix_code.starts_with(agent.code)) continue;
+        prefix_code = agent.code + prefix_code;
+        prefix_id = agent.code + "~" + prefix_id;
+      } else {
+        if (code.ends_with(agent.code)) continue;
+        code += agent.code;
+        suffix_id += "~" + agent.code;
+      }
+      names += (names.empty() ? "" : ", ") + agent.name;
+      changed = true;
+    }
+  }
+  if (!changed) return base;
+  graph::Actor composite;
+  composite.id = prefix_id + base.id + suffix_id;
+  composite.name = base.name + " (" + names + ")";
+  composite.type = graph::ActorType::kGroup;
+  composite.code = prefix_code + code;
+  return composite;
+}
 
 }  // namespace
 
@@ -315,7 +352,7 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
 
   // After a title at tokens[i..j): a known person, or up to four capitalised
   // words taken as a person not in the lexicon.
-  auto person_after_title = [&](size_t j, size_t begin, const LexiconActor* nation,
+  auto person_after_title = [&](size_t j, size_t begin, std::string_view code,
                                 bool allow_ad_hoc) -> std::optional<Mention> {
     if (j >= n) return std::nullopt;
     if (auto m = lex.MatchActor(tokens, j)) {
@@ -343,7 +380,7 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
     if (actor.id.empty()) return std::nullopt;
     actor.name = name;
     actor.type = graph::ActorType::kPerson;
-    if (nation != nullptr && !nation->actor.code.empty()) actor.code = nation->actor.code;
+    actor.code = code;
     return Mention{.begin = begin, .end = k, .actor = std::move(actor), .ad_hoc = true};
   };
 
@@ -377,10 +414,28 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
     // least as long as the title wins ("General Assembly" is no general).
     auto m = lex.MatchActor(tokens, i);
     if (size_t tlen = lex.MatchTitle(tokens, i); tlen > 0 && (!m || m->length < tlen)) {
-      if (auto m = person_after_title(i + tlen, i, nullptr, tokens[i].capitalized)) {
+      if (auto m = person_after_title(i + tlen, i, "", tokens[i].capitalized)) {
         i = m->end;
         mentions.push_back(std::move(*m));
         continue;
+      }
+    }
+    // "MSF Arnor", "soldiers from Gondor", "the government of Gondor": agents
+    // before the actor they belong to.
+    std::vector<uint32_t> before;
+    size_t actor_at = i;
+    if (!m) {
+      for (auto g = lex.MatchAgent(tokens, actor_at); g; g = lex.MatchAgent(tokens, actor_at)) {
+        before.push_back(g->index);
+        actor_at += g->length;
+      }
+      if (!before.empty() && actor_at < n) {
+        m = lex.MatchActor(tokens, actor_at);
+        if (!m && actor_at + 1 < n && In(tokens[actor_at].norm, {"of", "in", "from"})) {
+          actor_at += tokens[actor_at + 1].norm == "the" ? 2 : 1;
+          if (actor_at < n) m = lex.MatchActor(tokens, actor_at);
+        }
+        if (m && lex.actors()[m->index].actor.type == graph::ActorType::kPerson) m.reset();
       }
     }
     if (!m) {
@@ -388,12 +443,12 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
       continue;
     }
     const LexiconActor& a = lex.actors()[m->index];
-    size_t end = i + m->length;
+    size_t end = actor_at + m->length;
     // "Russian President Vladimir Putin", "NATO Secretary General Jens
     // Stoltenberg": a country or organisation, a title, then the person.
     if (a.actor.type != graph::ActorType::kPerson) {
       if (size_t tlen = lex.MatchTitle(tokens, end); tlen > 0) {
-        if (auto p = person_after_title(end + tlen, i, &a, tokens[end].capitalized)) {
+        if (auto p = person_after_title(end + tlen, i, a.actor.code, tokens[end].capitalized)) {
           i = p->end;
           mentions.push_back(std::move(*p));
           continue;
@@ -419,6 +474,32 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
             continue;
           }
         }
+      }
+    }
+    // "Russian police", "Gondor's main opposition group", "Danish Islamist
+    // media": agents after the actor; "Bree President Romendacil": then a
+    // person not in the lexicon, who takes the composite code.
+    if (a.actor.type != graph::ActorType::kPerson) {
+      std::vector<uint32_t> after;
+      size_t k = end < n && tokens[end].norm == "'s" ? end + 1 : end;
+      for (auto g = lex.MatchAgent(tokens, k); g; g = lex.MatchAgent(tokens, k)) {
+        after.push_back(g->index);
+        k += g->length;
+      }
+      if (!after.empty()) end = k;
+      if (!before.empty() || !after.empty()) {
+        graph::Actor composite = ComposeAgents(lex, a.actor, before, after);
+        if (!after.empty() && end < n && tokens[end - 1].capitalized) {
+          if (auto p = person_after_title(end, i, composite.code, true)) {
+            i = p->end;
+            mentions.push_back(std::move(*p));
+            continue;
+          }
+        }
+        mentions.push_back(Mention{.begin = i, .end = end, .actor = std::move(composite),
+                                   .kind = m->kind});
+        i = end;
+        continue;
       }
     }
     // "the Budapest Memorandum", "the Minsk Accords", "the US Senate": a
@@ -728,7 +809,10 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
         t.object = om.actor;
         t.negated = negated;
         t.modality = modality;
-        t.plover = rel.plover;
+        // The relation's own category, unless a pattern gave another code.
+        t.plover = !rel.plover.empty() && cameo == rel.cameo
+                       ? rel.plover
+                       : std::string(PloverCategory(cameo));
         t.doc = doc.id;
         t.sentence = std::string(sentence);
         t.span_begin = span.begin;

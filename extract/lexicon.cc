@@ -22,7 +22,7 @@ using Json = nlohmann::json;
 
 // Bumped when the extraction algorithm changes what it produces from the same
 // lexicon, so stored documents are re-coded on the next build.
-constexpr std::string_view kExtractorVersion = "extractor-3";
+constexpr std::string_view kExtractorVersion = "extractor-4";
 
 bool IsAllCaps(std::string_view s) {
   int letters = 0;
@@ -277,6 +277,39 @@ class LexiconBuilder {
     return Status::OK();
   }
 
+  // The actors document's optional "agents" list (docs/lexicon-format.md).
+  Status AddAgents(const Json& actors, const std::string& where_actors, Lexicon* lex) {
+    if (!actors.contains("agents") || actors["agents"].is_null()) return Status::OK();
+    const Json& list = actors["agents"];
+    if (!list.is_array()) return Status::ParseError(where_actors + ": \"agents\" is not a list");
+    for (const Json& a : list) {
+      LexiconAgent agent;
+      agent.code = a.is_object() ? StringField(a, "code") : "";
+      if (agent.code.empty()) {
+        return Status::ParseError(where_actors + ": an agent without a string \"code\"");
+      }
+      const std::string where = where_actors + ": agent '" + agent.code + "'";
+      const std::string placement = a.contains("placement") ? StringField(a, "placement") : "suffix";
+      if (placement == "prefix") {
+        agent.prefix = true;
+      } else if (placement != "suffix") {
+        return Status::ParseError(where + ": \"placement\" is not \"suffix\" or \"prefix\"");
+      }
+      auto names = StringList(a, "names", where);
+      if (!names.ok()) return names.status();
+      if (names->empty()) return Status::ParseError(where + ": no \"names\"");
+      const uint32_t index = static_cast<uint32_t>(lex->agents_.size());
+      for (const std::string& n : *names) {
+        if (!Add(&lex->agent_phrases_, n, index, MentionKind::kName, /*any_case=*/true)) {
+          return Status::ParseError(where + ": name '" + n + "' has no words");
+        }
+      }
+      agent.name = Fold(names->front());
+      lex->agents_.push_back(std::move(agent));
+    }
+    return Status::OK();
+  }
+
  private:
   Segmenter segmenter_;
 };
@@ -311,6 +344,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
   }
 
   KG_RETURN_IF_ERROR(builder.AddDiscards(actors, where_actors, lex.get()));
+  KG_RETURN_IF_ERROR(builder.AddAgents(actors, where_actors, lex.get()));
 
   if (!actors.contains("actors") || !actors["actors"].is_array()) {
     return Status::ParseError(where_actors + ": no \"actors\" list");
@@ -419,6 +453,12 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
                     graph::Fnv1a64Field(actors_json, graph::Fnv1a64Field(kExtractorVersion)))));
   lex->fingerprint_ = std::string(kExtractorVersion) + "/lexicon-" + hex;
   return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+std::optional<PhraseMatch> Lexicon::MatchAgent(const std::vector<Token>& tokens,
+                                               size_t i) const {
+  if (agents_.empty()) return std::nullopt;
+  return Match(agent_phrases_, tokens, i);
 }
 
 std::optional<PhraseMatch> Lexicon::Match(const PhraseTable& table,

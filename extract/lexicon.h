@@ -32,6 +32,16 @@ namespace kg::extract {
 
 struct Token;
 
+// An agent: a word for a kind of people or body ("police", "government",
+// "human rights activists") that, next to an actor, makes a composite actor
+// whose code is the actor's with the agent's added: "Russian police" is
+// RUS + COP = RUSCOP, "MSF Arnor" is NGO + ARN (PETRARCH's agents).
+struct LexiconAgent {
+  std::string code;     // "COP", "GOVFRM"
+  bool prefix = false;  // the code goes before the actor's code, not after
+  std::string name;     // its first phrase, folded: "police"
+};
+
 // How a phrase names its actor; mentions by metonym or demonym are less
 // certain than by name ("Moscow said" is usually, not always, Russia).
 // kRole: an office resolved to its holder ("the French defence minister").
@@ -121,6 +131,7 @@ class Lexicon {
 
   const std::vector<LexiconActor>& actors() const { return actors_; }
   const std::vector<LexiconRelation>& relations() const { return relations_; }
+  const std::vector<LexiconAgent>& agents() const { return agents_; }
 
   // The longest actor phrase starting at tokens[i], honouring capitalisation
   // (a lexicon word written with a capital matches only a capitalised token,
@@ -136,6 +147,9 @@ class Lexicon {
   // `particle` ("Russia called the US out" is criticism, not a phone call).
   std::optional<uint32_t> MatchParticle(const std::vector<Token>& tokens, size_t begin,
                                         size_t end, std::string_view particle) const;
+  // The longest agent phrase ("police", "main opposition group") starting
+  // at tokens[i], in any capitalisation; index into agents().
+  std::optional<PhraseMatch> MatchAgent(const std::vector<Token>& tokens, size_t i) const;
   // Length in tokens of the longest title ("defence minister") at tokens[i],
   // 0 if none.
   size_t MatchTitle(const std::vector<Token>& tokens, size_t i) const;
@@ -193,6 +207,7 @@ class Lexicon {
 
   std::vector<LexiconActor> actors_;
   std::vector<LexiconRelation> relations_;
+  std::vector<LexiconAgent> agents_;
   std::unordered_map<std::string, uint32_t> actor_by_id_;
   // country + '\n' + office -> people who held it.
   std::unordered_map<std::string, std::vector<uint32_t>> office_holders_;
@@ -200,6 +215,7 @@ class Lexicon {
   PhraseTable verb_phrases_;
   PhraseTable noun_phrases_;
   PhraseTable titles_;
+  PhraseTable agent_phrases_;
   // Discard phrases, case-insensitive; Entry::index is the DiscardScope.
   PhraseTable discard_words_;  // match whole tokens
   PhraseTable discard_stems_;  // the last word may be a token's prefix

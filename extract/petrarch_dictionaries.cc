@@ -1562,6 +1562,45 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
     actors_json += " ],\n";
     st.discards = d.discards.entries.size();
   }
+  // Agents: one kg agent per code and placement, with every phrase and
+  // plural that gives it. Blank-separated words are taken as consecutive.
+  if (!d.agents.entries.empty()) {
+    struct Agent {
+      std::string code;
+      bool prefix;
+      std::vector<std::string> names;
+      std::unordered_set<std::string> seen;
+    };
+    std::vector<Agent> agents;
+    std::unordered_map<std::string, size_t> by_code;
+    for (const AgentEntry& e : d.agents.entries) {
+      const bool prefix = e.placement == AgentEntry::Placement::kPrefix;
+      const std::string key = (prefix ? "<" : ">") + e.code;
+      auto [it, fresh] = by_code.emplace(key, agents.size());
+      if (fresh) agents.push_back(Agent{e.code, prefix, {}, {}});
+      Agent& a = agents[it->second];
+      auto add = [&](const Phrase& p) {
+        std::string n = LowerText(p);
+        if (n.empty()) return;
+        if (a.seen.insert(n).second) a.names.push_back(std::move(n));
+      };
+      add(e.phrase);
+      for (const Phrase& p : e.plurals) add(p);
+    }
+    actors_json += " \"agents\": [\n";
+    size_t written = 0;
+    for (size_t i = 0; i < agents.size(); ++i) {
+      if (agents[i].names.empty()) continue;
+      OrderedJson j;
+      j["code"] = agents[i].code;
+      if (agents[i].prefix) j["placement"] = "prefix";
+      j["names"] = agents[i].names;
+      actors_json += std::string(written++ ? ",\n" : "") + "  " + Dump(j);
+      st.agent_names += agents[i].names.size();
+    }
+    actors_json += "\n ],\n";
+    st.agents = written;
+  }
   actors_json += " \"actors\": [\n";
   for (size_t i = 0; i < actors.size(); ++i) {
     Out& a = actors[i];
@@ -1642,7 +1681,6 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
   }
   st.transformations_dropped = d.verbs.transformations.size();
   st.synsets_dropped = d.verbs.synsets.size();
-  st.agents_dropped = d.agents.entries.size();
   st.issues_dropped = d.issues.entries.size();
   std::string relations_json = "{\"format\": \"kg-relations/1\",\n \"relations\": [\n";
   std::vector<const Rel*> written;

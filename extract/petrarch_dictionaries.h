@@ -361,12 +361,14 @@ struct ConvertStats {
   size_t transformations_dropped = 0;
   size_t synsets_dropped = 0;
   size_t discards = 0;        // discard phrases written, over both scopes
-  size_t agents_dropped = 0;  // agents are not converted
-  size_t issues_dropped = 0;  // nor issues
+  size_t agents = 0;          // kg agents written (one per code and placement)
+  size_t agent_names = 0;     // their phrases, plurals included
+  size_t issues_dropped = 0;  // issues are not converted
 };
 
-// Converts actors, verbs and discards into kg's lexicon JSON: the first
-// string is a kg-actors/1 document (actors, and discards as its "discards":
+// Converts actors, agents, verbs and discards into kg's lexicon JSON: the
+// first string is a kg-actors/1 document (actors; agents as its "agents",
+// one per code and placement; and discards as its "discards":
 // '+' gives scope "story", else "sentence"; a phrase without a trailing '_'
 // gets "stem": true), the second a kg-relations/1 document; both load with
 // Lexicon::FromJson. InvalidArgument for a malformed options.as_of. `stats`

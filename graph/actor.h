@@ -21,7 +21,8 @@ enum class ActorType : uint8_t {
   kOrganization = 2,
   kPerson = 3,
   kPlace = 4,  // a region or city that is an actor in its own right (Donbas)
-  kGroup = 5,  // a non-state armed or political group
+  kGroup = 5,  // a non-state armed or political group, or an actor's agents
+               // ("Russia (police)", docs/lexicon-format.md)
 };
 
 // "country", "organization", "person", "place", "group", "unknown".

@@ -160,6 +160,25 @@ TEST_CASE("Lexicon rejects malformed discards", "[extract]") {
   CHECK(message(R"([{"phrase": "   "}])") == "my.json (actors): discard '   ': no words");
 }
 
+TEST_CASE("Lexicon rejects malformed agents", "[extract]") {
+  auto message = [](const std::string& agents) {
+    auto r = Lexicon::FromJson(R"({"actors": [], "agents": )" + agents + "}",
+                               testing::kTestRelations, "my.json");
+    return r.ok() ? std::string("ok") : r.status().message();
+  };
+  CHECK(message("null") == "ok");
+  CHECK(message(R"([{"code": "COP", "names": ["police"]}])") == "ok");
+  CHECK(message(R"([{"code": "NGO", "placement": "prefix", "names": ["msf"]}])") == "ok");
+  CHECK(message("{}") == "my.json (actors): \"agents\" is not a list");
+  CHECK(message(R"([{"names": ["police"]}])") ==
+        "my.json (actors): an agent without a string \"code\"");
+  CHECK(message(R"([{"code": "COP"}])") == "my.json (actors): agent 'COP': no \"names\"");
+  CHECK(message(R"([{"code": "COP", "names": ["police"], "placement": "before"}])") ==
+        "my.json (actors): agent 'COP': \"placement\" is not \"suffix\" or \"prefix\"");
+  CHECK(message(R"([{"code": "COP", "names": [" "]}])") ==
+        "my.json (actors): agent 'COP': name ' ' has no words");
+}
+
 TEST_CASE("The fingerprint changes with the discards", "[extract]") {
   auto a = testing::TestLexicon();
   std::string other = testing::kTestActors;

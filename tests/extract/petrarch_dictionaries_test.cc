@@ -596,6 +596,49 @@ TEST_CASE("PETRARCH discards convert to kg discards with their scope", "[extract
   CHECK(plain->first.find("\"discards\"") == std::string::npos);
 }
 
+TEST_CASE("PETRARCH agents convert to kg agents, one per code and placement", "[extract]") {
+  Dictionaries d = SmallDictionaries();
+  auto agents = ReadAgents(
+      "!PERSON! = MAN, MEN\n"
+      "POLICE {} [~COP]\n"
+      "BORDER_POLICE {} [~COP]\n"
+      "GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\n"
+      "MSF {} [NGO~]\n"
+      "CONGRESS!PERSON! [~LEG]\n"
+      "SOLDIER [~MIL]\n",
+      "a.txt");
+  REQUIRE(agents.ok());
+  d.agents = std::move(*agents);
+  ConvertStats st;
+  auto json = ToLexiconJson(d, ConvertOptions{}, &st);
+  REQUIRE(json.ok());
+  CHECK(st.agents == 5);
+  CHECK(st.agent_names == 9);
+  const std::string& a = json->first;
+  CHECK(a.find(R"({"code":"COP","names":["police","border police"]})") != std::string::npos);
+  CHECK(a.find(R"({"code":"GGS","names":["golden goose","golden geese"]})") != std::string::npos);
+  CHECK(a.find(R"({"code":"NGO","placement":"prefix","names":["msf"]})") != std::string::npos);
+  CHECK(a.find(R"({"code":"LEG","names":["congressman","congressmen"]})") != std::string::npos);
+  CHECK(a.find(R"({"code":"MIL","names":["soldier","soldiers"]})") != std::string::npos);
+  auto lex = Lexicon::FromJson(json->first, json->second, "petrarch");
+  REQUIRE(lex.ok());
+  REQUIRE((*lex)->agents().size() == 5);
+  CHECK((*lex)->agents()[0].code == "COP");
+  CHECK((*lex)->agents()[2].prefix);
+  Segmenter seg;
+  auto tokens = seg.Tokenize("Golden Geese");
+  auto m = (*lex)->MatchAgent(tokens, 0);
+  REQUIRE(m);
+  CHECK(m->length == 2);
+  CHECK((*lex)->agents()[m->index].code == "GGS");
+
+  // No agents: no "agents" key.
+  auto plain = ToLexiconJson(SmallDictionaries(), ConvertOptions{}, &st);
+  REQUIRE(plain.ok());
+  CHECK(st.agents == 0);
+  CHECK(plain->first.find("\"agents\"") == std::string::npos);
+}
+
 TEST_CASE("PETRARCH validation dictionaries load", "[extract]") {
   const std::string dir = DictionaryDir();
   if (!std::filesystem::exists(dir)) {
