@@ -149,18 +149,22 @@ class LexiconBuilder {
            MentionKind kind, bool any_case = false) {
     std::vector<Token> tokens = segmenter_.Tokenize(phrase);
     if (tokens.empty()) return false;
-    std::string key;
+    uint64_t key = Lexicon::kEmptyPhraseKey;
     Lexicon::Entry entry{index, kind, {}};
+    std::vector<std::string> words;
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (i > 0) {
-        table->prefixes.insert(key);
-        key += ' ';
-      }
-      key += tokens[i].norm;
+      if (i > 0) table->prefixes.insert(key);
+      key = Lexicon::PhraseKey(key, tokens[i].hash);
+      words.push_back(tokens[i].norm);
       const std::string& text = tokens[i].text;
       entry.case_rules.push_back(any_case ? 0 : IsAllCaps(text) ? 2 : StartsUpper(text) ? 1 : 0);
     }
-    auto& entries = table->phrases[key];
+    table->last_word_bytes |= uint64_t{1} << std::min<size_t>(words.back().size(), 63);
+    auto& slot = table->phrases[key];
+    auto same = std::find_if(slot.begin(), slot.end(),
+                             [&](const Lexicon::Phrase& p) { return p.words == words; });
+    if (same == slot.end()) same = slot.insert(slot.end(), Lexicon::Phrase{std::move(words), {}});
+    auto& entries = same->entries;
     for (const auto& e : entries) {
       if (e.index == index && e.kind == kind && e.case_rules == entry.case_rules) return true;
     }
@@ -461,21 +465,44 @@ std::optional<PhraseMatch> Lexicon::MatchAgent(const std::vector<Token>& tokens,
   return Match(agent_phrases_, tokens, i);
 }
 
+uint64_t Lexicon::PhraseKey(uint64_t key, uint64_t token_hash) {
+  key = ((key << 23) | (key >> 41)) ^ token_hash;
+  return key * 0xff51afd7ed558ccdULL;
+}
+
+const Lexicon::Phrase* Lexicon::Find(const PhraseTable& table, uint64_t key,
+                                     const std::vector<Token>& tokens, size_t i, size_t len,
+                                     size_t last_bytes) {
+  auto it = table.phrases.find(key);
+  if (it == table.phrases.end()) return nullptr;
+  for (const Phrase& p : it->second) {
+    if (p.words.size() != len) continue;
+    bool same = true;
+    for (size_t k = 0; k + 1 < len && same; ++k) same = p.words[k] == tokens[i + k].norm;
+    if (same && std::string_view(tokens[i + len - 1].norm).substr(0, last_bytes) ==
+                    p.words[len - 1]) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
 std::optional<PhraseMatch> Lexicon::Match(const PhraseTable& table,
                                           const std::vector<Token>& tokens, size_t i) const {
   std::optional<PhraseMatch> best;
-  std::string key;
+  if (table.phrases.empty() || i >= tokens.size()) return best;
+  uint64_t key = kEmptyPhraseKey;
   const size_t limit = std::min(table.max_tokens, tokens.size() - i);
   for (size_t len = 1; len <= limit; ++len) {
-    if (len > 1) key += ' ';
-    key += tokens[i + len - 1].norm;
-    auto it = table.phrases.find(key);
+    const Token& last = tokens[i + len - 1];
+    key = PhraseKey(key, last.hash);
     const bool longer = len < limit && table.prefixes.count(key) > 0;
-    if (it == table.phrases.end()) {
+    const Phrase* phrase = Find(table, key, tokens, i, len, last.norm.size());
+    if (phrase == nullptr) {
       if (!longer) break;  // no phrase starts this way
       continue;
     }
-    for (const Entry& e : it->second) {
+    for (const Entry& e : phrase->entries) {
       bool ok = true;
       for (size_t k = 0; k < len && ok; ++k) {
         const Token& t = tokens[i + k];
@@ -495,26 +522,31 @@ std::optional<PhraseMatch> Lexicon::Match(const PhraseTable& table,
 DiscardScope Lexicon::DiscardAt(const PhraseTable& table, const std::vector<Token>& tokens,
                                 size_t i, bool stem) {
   DiscardScope widest = DiscardScope::kNone;
-  std::string key;        // tokens [i, i + len - 1), whole
-  std::string candidate;  // key + the last token or, for stems, a prefix of it
+  uint64_t key = kEmptyPhraseKey;  // tokens [i, i + len - 1), whole
   const size_t limit = std::min(table.max_tokens, tokens.size() - i);
   for (size_t len = 1; len <= limit; ++len) {
-    if (len > 1) {
-      if (table.prefixes.count(key) == 0) break;  // no longer phrase starts this way
-      key += ' ';
-    }
-    const std::string& norm = tokens[i + len - 1].norm;
+    if (len > 1 && table.prefixes.count(key) == 0) break;  // no longer phrase starts this way
+    const Token& last = tokens[i + len - 1];
     // Every phrase here, not just the longest: a short story discard must
-    // win over a longer sentence one.
-    for (size_t bytes = stem ? 1 : norm.size(); bytes <= norm.size(); ++bytes) {
-      candidate.assign(key).append(norm, 0, bytes);
-      auto it = table.phrases.find(candidate);
-      if (it == table.phrases.end()) continue;
-      for (const Entry& e : it->second) {
-        widest = std::max(widest, static_cast<DiscardScope>(e.index));
+    // win over a longer sentence one. A stem's last word may be any
+    // prefix of the token: Fnv1a64 of each prefix is a step of the token's.
+    auto visit = [&](uint64_t word_hash, size_t bytes) {
+      if (const Phrase* p = Find(table, PhraseKey(key, word_hash), tokens, i, len, bytes)) {
+        for (const Entry& e : p->entries) {
+          widest = std::max(widest, static_cast<DiscardScope>(e.index));
+        }
       }
+    };
+    if (stem) {
+      uint64_t h = graph::kFnv1a64Basis;
+      for (size_t b = 0; b < last.norm.size(); ++b) {
+        h = graph::Fnv1a64(std::string_view(last.norm).substr(b, 1), h);
+        if (table.last_word_bytes & (uint64_t{1} << std::min<size_t>(b + 1, 63))) visit(h, b + 1);
+      }
+    } else {
+      visit(last.hash, last.norm.size());
     }
-    key += norm;
+    key = PhraseKey(key, last.hash);
   }
   return widest;
 }

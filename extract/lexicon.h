@@ -182,20 +182,39 @@ class Lexicon {
   const std::string& fingerprint() const { return fingerprint_; }
 
  private:
-  // A phrase as folded token norms joined by ' '.
   struct Entry {
     uint32_t index;
     MentionKind kind;
     // Per token: 0 any case, 1 must be capitalised, 2 must be all capitals.
     std::vector<uint8_t> case_rules;
   };
-  struct PhraseTable {
-    std::unordered_map<std::string, std::vector<Entry>> phrases;
-    // Every key that is a proper prefix (in whole tokens) of a longer
-    // phrase, so a match stops as soon as no phrase can continue.
-    std::unordered_set<std::string> prefixes;
-    size_t max_tokens = 0;
+  // A phrase: its folded token norms and what it names.
+  struct Phrase {
+    std::vector<std::string> words;
+    std::vector<Entry> entries;
   };
+  // Phrases keyed by PhraseKey over their tokens' hashes, so a lookup
+  // builds no string; a hit is confirmed word by word (64-bit keys of
+  // different phrases could collide, so each key holds a list).
+  struct PhraseTable {
+    std::unordered_map<uint64_t, std::vector<Phrase>> phrases;
+    // The key of every proper prefix (in whole tokens) of a longer phrase,
+    // so a match stops as soon as no phrase can continue. A collision here
+    // only costs a lookup.
+    std::unordered_set<uint64_t> prefixes;
+    size_t max_tokens = 0;
+    // Bit b set: some phrase's last word has b bytes (bit 63: 63 or more),
+    // so a stem lookup tries only the prefix lengths that can match.
+    uint64_t last_word_bytes = 0;
+  };
+  // The key of a phrase of one more token, `token_hash`, after `key`.
+  static uint64_t PhraseKey(uint64_t key, uint64_t token_hash);
+  static constexpr uint64_t kEmptyPhraseKey = 0x9e3779b97f4a7c15ULL;
+  // The phrase of `table` under `key` whose words are tokens[i, i + len),
+  // the last compared on its first `last_bytes` bytes only; nullptr if none.
+  static const Phrase* Find(const PhraseTable& table, uint64_t key,
+                            const std::vector<Token>& tokens, size_t i, size_t len,
+                            size_t last_bytes);
 
   std::optional<PhraseMatch> Match(const PhraseTable& table, const std::vector<Token>& tokens,
                                    size_t i) const;

@@ -11,6 +11,7 @@
 #include <cstdint>
 
 #include "extract/fold.h"
+#include "graph/hash.h"
 
 namespace kg::extract {
 
@@ -320,9 +321,11 @@ void PushToken(std::string_view piece, int32_t begin, int32_t end, size_t base,
                TokenKind kind, bool capitalized, std::vector<Token>* out) {
   std::string_view text = piece.substr(static_cast<size_t>(begin),
                                        static_cast<size_t>(end - begin));
+  std::string norm = Fold(text);
+  const uint64_t hash = graph::Fnv1a64(norm);
   out->push_back(Token{base + static_cast<size_t>(begin),
                        base + static_cast<size_t>(end), std::string(text),
-                       Fold(text), kind, capitalized});
+                       std::move(norm), kind, capitalized, hash});
 }
 
 }  // namespace

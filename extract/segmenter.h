@@ -16,6 +16,7 @@
 #define KG_EXTRACT_SEGMENTER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,6 +46,7 @@ struct Token {
   std::string norm;  // Fold(text): "’s" -> "'s", "Erdoğan" -> "erdogan"
   TokenKind kind;
   bool capitalized;  // the first letter is uppercase or titlecase
+  uint64_t hash;     // graph::Fnv1a64(norm), for phrase lookups
 };
 
 // Splits text into sentences and sentences into tokens with ICU's break
