@@ -76,24 +76,34 @@ bool IsClauseBoundary(const Token& t) {
     // spaced dash ("army — as expected — attacked") and everything else
     // end the phrase.
     if (t.norm == "-") return t.text != "-";
-    return !In(t.norm, {"'s", "'"});
+    return !In(t.norm, {"'s", "'", "&"});
   }
   return In(t.norm, {"that", "which", "who", "whom", "because", "if", "when", "while", "after",
                      "before", "but", "although", "though", "since", "unless", "as", "until",
                      "whether", "where", "so"});
 }
 
+bool IsPreposition(std::string_view n);
+
 // Tokens that may join two coordinated actors: "France and Germany",
-// "Poland, Romania and the Baltic states", "Ukraine and its NATO patrons".
+// "Poland, Romania and the Baltic states", "Ukraine and its NATO patrons",
+// "neither Galadriel nor Gollum", "Fornost and the evil awful Gondor" (up to
+// three lower-case adjectives after the conjunction; no adverbs: "and then").
 bool IsCoordinationGap(const std::vector<Token>& tokens, size_t begin, size_t end) {
   if (begin == end) return false;
   bool has_conjunction = false;
+  int adjectives = 0;
   for (size_t i = begin; i < end; ++i) {
-    const std::string& n = tokens[i].norm;
-    if (n == "and" || n == "," || n == "&") {
+    const Token& t = tokens[i];
+    const std::string& n = t.norm;
+    if (In(n, {"and", ",", "&", "nor", "or"})) {
       has_conjunction = true;
     } else if (!In(n, {"its", "their", "his", "her", "the", "both", "as", "well", "also"})) {
-      return false;
+      const bool adjective = has_conjunction && t.kind == TokenKind::kWord && !t.capitalized &&
+                             !(n.size() > 3 && n.ends_with("ly")) && !IsPreposition(n) &&
+                             !In(n, {"then", "now", "later", "so", "thus", "even", "that",
+                                     "which", "who", "but", "if", "when", "while"});
+      if (!adjective || ++adjectives > 3) return false;
     }
   }
   return has_conjunction;
@@ -124,7 +134,10 @@ bool IsCalendarWord(std::string_view n) {
 // Verb patterns: how many other tokens may stand before a pattern's literal
 // words ("restored full diplomatic ties with": "full diplomatic" before
 // "ties"), and how many more after a "^" (a skipped noun phrase).
+// PETRARCH coding allows more: its patterns match anywhere in the verb
+// phrase ("signed an 800 million ducat trade protocol").
 constexpr size_t kPatternGap = 3;
+constexpr size_t kPetrarchPatternGap = 6;
 constexpr size_t kPatternSkipGap = 4;
 
 // A relation code that codes no event (PETRARCH's null code).
@@ -555,6 +568,30 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     // A capitalised verb form mid-sentence is part of a name; after a
     // determiner it is a noun ("the attack").
     bool noun_use = i > 0 && IsDeterminer(tokens[i - 1].norm);
+    // "fired two artillery shells at Seoul", "the rebels attacked": after an
+    // article or a number and up to two more lower-case words, a verb form
+    // is a noun (or its subject is not an actor either), unless that phrase
+    // is coordinated with one before ("US officials and the intelligence
+    // community accused"). Verb-phrase words stop the look-back ("has to
+    // defend", "will not attack").
+    if (v && !noun_use) {
+      for (size_t k = i, steps = 0; k-- > 0 && steps < 3; ++steps) {
+        const Token& tk = tokens[k];
+        if (In(tk.norm, {"a", "an", "the", "this", "these", "those", "such", "two", "three",
+                         "four", "five", "six", "million", "all", "some"}) ||
+            tk.kind == TokenKind::kNumber) {
+          noun_use = k == 0 || !In(tokens[k - 1].norm, {"and", ",", "&", "or"});
+          break;
+        }
+        if (tk.kind != TokenKind::kWord || tk.capitalized || mention_at[k] >= 0 ||
+            IsBeForm(tk.norm) || IsModal(tk.norm) || IsNegation(tk.norm) ||
+            (tk.norm.size() > 3 && tk.norm.ends_with("ly")) ||
+            In(tk.norm, {"to", "has", "have", "had", "did", "do", "does", "that", "and", "or",
+                         "new", "first", "last", "further", "'s", "of", "another"})) {
+          break;
+        }
+      }
+    }
     // "an unusual telephone call": an event noun after a determiner and
     // adjectives is a noun too.
     if (v && !noun_use && lexicon_->MatchNoun(tokens, i)) {
@@ -605,7 +642,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       bool verb_between = false, has_and = false;
       for (size_t t = gap_begin; t < gap_end; ++t) {
         verb_between |= is_verb[t];
-        has_and |= tokens[t].norm == "and" || tokens[t].norm == "&";
+        has_and |= In(tokens[t].norm, {"and", "&", "nor", "or"});
       }
       if (verb_between) break;
       if (dir < 0 && !has_and && !seen_and) break;
@@ -660,7 +697,10 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
         }
       }
       if (mention_at[t] >= 0) return mention_at[t];
-      if (In(tokens[t].norm, {";", ":", "(", ")", "[", "]"})) return -1;
+      // "..., he said, Russia ...": the speaker is not the subject.
+      if (In(tokens[t].norm, {";", ":", "(", ")", "[", "]", "said", "says", "say", "told"})) {
+        return -1;
+      }
       if (unknown_name(t)) {
         size_t k = t;
         while (k > 0 && unknown_name(k - 1)) --k;
@@ -678,11 +718,16 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
   // name takes the object's place, or a preposition that `rel` does not
   // take (any preposition at all once a noun has been passed: "released its
   // response to the US" is not about the US).
+  // PETRARCH coding: the first actor of the verb phrase, through any
+  // preposition and a "that" or "whether" clause ("allowed that Mordor").
+  const bool petrarch = lexicon_->petrarch_coding();
+  const size_t pattern_gap = petrarch ? kPetrarchPatternGap : kPatternGap;
   auto right_mention = [&](size_t pos, size_t limit, const LexiconRelation* rel) -> int {
     bool passed_noun = false;
     for (size_t t = pos; t < n && t < pos + limit; ++t) {
       if (mention_at[t] >= 0) return mention_at[t];
       const Token& tok = tokens[t];
+      if (petrarch && In(tok.norm, {"that", "whether"})) continue;
       if (is_verb[t] || IsClauseBoundary(tok) || IsObjectPronoun(tok.norm)) return -1;
       if (unknown_name(t)) return -1;
       if (IsPreposition(tok.norm)) {
@@ -697,7 +742,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
                        (std::find(rel->preps.begin(), rel->preps.end(), tok.norm) !=
                             rel->preps.end() ||
                         In(tok.norm, {"with", "to", "against"}));
-        if (passed_noun || !allowed) return -1;
+        if ((passed_noun || !allowed) && !petrarch) return -1;
         continue;
       }
       if (tok.kind == TokenKind::kWord && !IsSkippable(tok)) passed_noun = true;
@@ -709,19 +754,23 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
   // verb outwards (dir +1: rightwards from its end; -1: leftwards from its
   // beginning), each literal item may have up to kPatternGap other tokens
   // before it, a slot binds the next mention; neither crosses a clause
-  // boundary. On success records the bound mentions and, rightwards, the
-  // token after the match in `*end`.
+  // boundary. A "%" binds a mention coordinated with others ("Gondor and
+  // Osgiliath"). On success records the bound mentions and, rightwards, the
+  // token after the match in `*end`, leftwards the first token it used in
+  // `*begin`.
   struct Bound {
     int source = -1;
     int target = -1;
+    int compound = -1;
     size_t end = 0;
+    size_t begin = SIZE_MAX;
   };
   auto match_side = [&](const std::vector<PatternItem>& items, const Verb& verb, int dir,
                         Bound* bound) -> bool {
     const auto sn = static_cast<std::ptrdiff_t>(n);
     std::ptrdiff_t pos = dir > 0 ? static_cast<std::ptrdiff_t>(verb.end)
                                  : static_cast<std::ptrdiff_t>(verb.begin) - 1;
-    size_t gap = kPatternGap;
+    size_t gap = pattern_gap;
     for (const PatternItem& item : items) {
       if (item.kind == PatternItem::Kind::kSkip) {
         gap += kPatternSkipGap;
@@ -746,16 +795,25 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
               break;
             }
           }
-          if (!found && IsClauseBoundary(tokens[static_cast<size_t>(t)])) break;
+          const Token& tok = tokens[static_cast<size_t>(t)];
+          if (!found && IsClauseBoundary(tok) && !(petrarch && tok.norm == "that")) break;
         }
       } else {
         for (size_t k = 0; k < options_.max_object_distance; ++k) {
           const std::ptrdiff_t t = pos + dir * static_cast<std::ptrdiff_t>(k);
           if (t < 0 || t >= sn) break;
           if (int m = mention_at[static_cast<size_t>(t)]; m >= 0) {
-            (item.kind == PatternItem::Kind::kTarget ? bound->target : bound->source) = m;
-            pos = dir > 0 ? static_cast<std::ptrdiff_t>(mentions[m].end)
-                          : static_cast<std::ptrdiff_t>(mentions[m].begin) - 1;
+            if (item.kind == PatternItem::Kind::kCompound) {
+              std::vector<int> group = coordinated(m, dir);
+              if (group.size() < 2) break;
+              bound->compound = m;
+              pos = dir > 0 ? static_cast<std::ptrdiff_t>(mentions[group.back()].end)
+                            : static_cast<std::ptrdiff_t>(mentions[group.front()].begin) - 1;
+            } else {
+              (item.kind == PatternItem::Kind::kTarget ? bound->target : bound->source) = m;
+              pos = dir > 0 ? static_cast<std::ptrdiff_t>(mentions[m].end)
+                            : static_cast<std::ptrdiff_t>(mentions[m].begin) - 1;
+            }
             found = true;
             break;
           }
@@ -763,9 +821,10 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
         }
       }
       if (!found) return false;
-      gap = kPatternGap;
+      gap = pattern_gap;
     }
     if (dir > 0) bound->end = static_cast<size_t>(pos);
+    if (dir < 0 && !items.empty()) bound->begin = static_cast<size_t>(pos + 1);
     return true;
   };
 
@@ -879,10 +938,21 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
              !IsClauseBoundary(tokens[by])) {
         ++by;
       }
-      if (by >= n || tokens[by].norm != "by") continue;
-      subject = right_mention(by + 1, options_.max_object_distance, nullptr);
-      object = left_mention(verb.begin, options_.max_subject_distance);
-    } else {
+      if (by < n && tokens[by].norm == "by") {
+        subject = right_mention(by + 1, options_.max_object_distance, nullptr);
+        object = left_mention(verb.begin, options_.max_subject_distance);
+      } else if (pattern != nullptr &&
+                 (bound.source >= 0 || bound.target >= 0 || bound.compound >= 0)) {
+        // No "by", but the pattern places its actors ("+ WAS * DEAD IN $"):
+        // coded as the pattern says, in the active.
+        passive = false;
+        pattern_code = pattern->cameo;
+        if (IsNullCode(pattern_code)) continue;
+      } else {
+        continue;  // an agentless passive names no subject
+      }
+    }
+    if (!passive) {
       subject = left_mention(verb.begin, options_.max_subject_distance);
       object = right_mention(verb.end, options_.max_object_distance,
                              &lexicon_->relations()[verb.relation]);
@@ -899,15 +969,28 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
             object = mention_at[t];
             break;
           }
+          if (petrarch && In(tokens[t].norm, {"that", "whether"})) continue;
           if (is_verb[t] || IsClauseBoundary(tokens[t]) || IsObjectPronoun(tokens[t].norm)) break;
         }
       }
+    }
+    // "Gondor and Osgiliath have delayed their meeting" (% * ...): each of
+    // the group with each other; "agrees with the Philippines and France"
+    // (* ... %): the group is the target.
+    std::vector<int> group;
+    bool group_acts = false;
+    if (pattern != nullptr && bound.compound >= 0) {
+      group_acts = mentions[bound.compound].end <= verb.begin;
+      group = coordinated(bound.compound, group_acts ? -1 : +1);
+      object = bound.compound;
+      if (group_acts) subject = bound.compound;
     }
     if (subject < 0 || object < 0) continue;
     // A gerund or participle ("sanctioning Russia would ...", "by promising
     // to") has no subject of its own; "Kiev shelling Donbass" and "Russia is
     // attacking" do.
-    if (ing_form && !passive && mentions[subject].end <= verb.begin) {
+    const bool pattern_before = pattern != nullptr && !pattern->before.empty();
+    if (ing_form && !passive && !pattern_before && mentions[subject].end <= verb.begin) {
       size_t gap = verb.begin - mentions[subject].end;
       bool be_before = verb.begin > 0 && IsBeForm(tokens[verb.begin - 1].norm);
       if (gap > 1 && !(be_before && gap <= 3)) continue;
@@ -920,13 +1003,20 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       size_t from = passive ? mentions[object].end : mentions[subject].end;
       from = std::min(from, verb.begin);  // a "$" bound after the verb
       if (verb.begin > from + 8) from = verb.begin - 8;
-      for (size_t t = from; t < verb.begin; ++t) {
+      // A negation the pattern itself spells out ("DID N'T *") is part of
+      // its code, not a denial of it.
+      const size_t to = pattern_before ? std::min(verb.begin, bound.begin) : verb.begin;
+      for (size_t t = from; t < to; ++t) {
         if (IsNegation(tokens[t].norm) || IsNegatingVerb(tokens[t].norm)) negated = true;
       }
     }
 
     std::vector<int> subjects = coordinated(subject, passive ? +1 : -1);
     std::vector<int> objects = coordinated(object, passive ? -1 : +1);
+    if (!group.empty()) {
+      objects = group;
+      if (group_acts) subjects = group;
+    }
     const graph::Modality modality =
         ModalityOf(tokens, passive ? mentions[object] : mentions[subject],
                    passive ? mentions[subject] : mentions[object], verb.begin);

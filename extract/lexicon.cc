@@ -201,6 +201,7 @@ class LexiconBuilder {
             if (s == "+") item.kind = PatternItem::Kind::kTarget;
             else if (s == "$") item.kind = PatternItem::Kind::kSource;
             else if (s == "^") item.kind = PatternItem::Kind::kSkip;
+            else if (s == "%") item.kind = PatternItem::Kind::kCompound;
             else phrases.push_back(s);
           } else if (e.is_array()) {
             for (const Json& a : e) {
@@ -228,6 +229,8 @@ class LexiconBuilder {
               return Status::ParseError(where + ": a pattern element without words");
             }
             pattern.words += fewest;
+          } else if (item.kind != PatternItem::Kind::kSkip) {
+            ++pattern.words;  // a slot: "% * DIPLOMATIC" before "* DIPLOMATIC"
           }
           items->push_back(std::move(item));
         }
@@ -409,6 +412,14 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
     lex->actors_.push_back(std::move(la));
   }
 
+  if (relations.contains("coding") && !relations["coding"].is_null()) {
+    const std::string coding = StringField(relations, "coding");
+    if (coding == "petrarch") {
+      lex->petrarch_coding_ = true;
+    } else if (coding != "kg") {
+      return Status::ParseError(where_relations + ": \"coding\" is not \"kg\" or \"petrarch\"");
+    }
+  }
   if (!relations.contains("relations") || !relations["relations"].is_array()) {
     return Status::ParseError(where_relations + ": no \"relations\" list");
   }

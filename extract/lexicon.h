@@ -77,6 +77,7 @@ struct PatternItem {
     kTarget,  // "+": the next actor mention is the event's target
     kSource,  // "$": the next actor mention is the event's source
     kSkip,    // "^": a noun phrase may stand here (widens the next gap)
+    kCompound,  // "%": the next mention and those coordinated with it
   };
   Kind kind = Kind::kWords;
   std::vector<std::vector<std::string>> alternatives;  // kWords only
@@ -91,7 +92,7 @@ struct LexiconPattern {
   std::vector<PatternItem> after;
   std::string cameo;    // active code; "---": a match codes nothing; "": not active
   std::string passive;  // code when the verb is passive; "" = `cameo`
-  size_t words = 0;     // literal words: more is more specific, tried first
+  size_t words = 0;     // literal words and slots: more is more specific, tried first
 };
 
 struct LexiconRelation {
@@ -132,6 +133,10 @@ class Lexicon {
   const std::vector<LexiconActor>& actors() const { return actors_; }
   const std::vector<LexiconRelation>& relations() const { return relations_; }
   const std::vector<LexiconAgent>& agents() const { return agents_; }
+  // The relations document's "coding" is "petrarch": its verbs were written
+  // for PETRARCH's reading of a clause, not kg's (docs/lexicon-format.md,
+  // "Coding conventions").
+  bool petrarch_coding() const { return petrarch_coding_; }
 
   // The longest actor phrase starting at tokens[i], honouring capitalisation
   // (a lexicon word written with a capital matches only a capitalised token,
@@ -239,6 +244,7 @@ class Lexicon {
   PhraseTable discard_words_;  // match whole tokens
   PhraseTable discard_stems_;  // the last word may be a token's prefix
   size_t discard_count_ = 0;
+  bool petrarch_coding_ = false;
   // Folded verb words + '\n' + folded particle -> relation index.
   std::unordered_map<std::string, uint32_t> particles_;
   std::string fingerprint_;

@@ -1252,7 +1252,10 @@ std::string Recase(std::string_view word, bool single_word_phrase) {
     char c = lower[i];
     out += start ? ToUpper(c) : c;
     if (IsAlpha(c)) start = false;
-    if (c == '-' || c == '.' || c == '(' || c == '/') start = true;
+    // Not after '-': kg's case rules are per token, and a lower-case word
+    // matches any case, so "BARAD-DUR" becomes "Barad-dur", which matches
+    // "Barad-dur" and "Barad-Dur" alike.
+    if (c == '.' || c == '(' || c == '/') start = true;
     // O'BRIEN, D'IVOIRE: a capital after a one-letter prefix and apostrophe.
     if (c == '\'' && i == 1) start = true;
   }
@@ -1329,9 +1332,8 @@ class PatternConverter {
     for (const Synset& s : verbs.synsets) synsets_.emplace(s.name, &s);
   }
 
-  // The pattern as a kg pattern object, or nullopt if it cannot be one (a
-  // "%" compound actor, no or several "*", an unusable code, too many
-  // alternatives).
+  // The pattern as a kg pattern object, or nullopt if it cannot be one (no
+  // or several "*", an unusable code, too many alternatives).
   std::optional<OrderedJson> Convert(const Pattern& p) const {
     const bool active_ok = p.code.active.empty() || IsCode(p.code.active);
     const bool passive_ok = p.code.passive.empty() || IsCode(p.code.passive);
@@ -1386,7 +1388,7 @@ class PatternConverter {
  private:
   static constexpr size_t kMaxAlternatives = 512;
 
-  // A slot ("+", "$", "^", "*") or a choice of word runs.
+  // A slot ("+", "$", "^", "%", "*") or a choice of word runs.
   struct Unit {
     std::string slot;
     std::vector<std::string> alternatives;  // lower case, words joined by ' '
@@ -1458,7 +1460,8 @@ class PatternConverter {
         units->push_back(Unit{"*", {}, false});
         return true;
       case K::kCompound:
-        return false;
+        units->push_back(Unit{"%", {}, false});
+        return true;
       case K::kNounPhrase:
       case K::kPrepPhrase:
         // Adjectives before a head, a preposition before its object: each
@@ -1682,7 +1685,10 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
   st.transformations_dropped = d.verbs.transformations.size();
   st.synsets_dropped = d.verbs.synsets.size();
   st.issues_dropped = d.issues.entries.size();
-  std::string relations_json = "{\"format\": \"kg-relations/1\",\n \"relations\": [\n";
+  // PETRARCH's verbs assume its reading of a clause (the target is the
+  // first actor of the verb phrase, through any preposition).
+  std::string relations_json =
+      "{\"format\": \"kg-relations/1\",\n \"coding\": \"petrarch\",\n \"relations\": [\n";
   std::vector<const Rel*> written;
   for (const Rel& r : rels) {
     if (!r.forms.empty()) written.push_back(&r);

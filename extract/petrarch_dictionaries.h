@@ -354,10 +354,10 @@ struct ConvertStats {
                                      // in a block without usable patterns
   size_t patterns = 0;               // patterns written, over all relations (a
                                      // block's patterns go to each of its relations)
-  size_t patterns_dropped = 0;       // patterns kg cannot represent: a "%"
-                                     // compound actor, no or several "*", a code
-                                     // that is not CAMEO or "---", an undefined
-                                     // synset, too many alternatives
+  size_t patterns_dropped = 0;       // patterns kg cannot represent: no or
+                                     // several "*", a code that is not CAMEO
+                                     // or "---", an undefined synset, too many
+                                     // alternatives
   size_t transformations_dropped = 0;
   size_t synsets_dropped = 0;
   size_t discards = 0;        // discard phrases written, over both scopes

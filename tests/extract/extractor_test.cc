@@ -416,8 +416,9 @@ TEST_CASE("Verb patterns load most specific first", "[extract]") {
         std::vector<std::string>{"diplomatic", "ties"});
   CHECK(restore.patterns[0].after[2].kind == PatternItem::Kind::kTarget);
   CHECK(restore.patterns[1].cameo == "070");
+  // Slots count like words: "$ asked * +" (three) before "* + ^ weapons" (two).
   // "before" items are kept nearest the verb first.
-  const LexiconPattern& asked = (*lexicon)->relations()[1].patterns[1];
+  const LexiconPattern& asked = (*lexicon)->relations()[1].patterns[0];
   REQUIRE(asked.before.size() == 2);
   CHECK(asked.before[0].alternatives[0] == std::vector<std::string>{"asked"});
   CHECK(asked.before[1].kind == PatternItem::Kind::kSource);
@@ -428,6 +429,71 @@ TEST_CASE("Verb patterns load most specific first", "[extract]") {
                                "bad");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == Status::Code::kParseError);
+}
+
+// Codes `text` with `relations` (and the test actors): "subject -cameo->
+// object", "!" before the code when negated.
+std::vector<std::string> CodeWith(const char* relations, const std::string& text) {
+  auto lexicon = Lexicon::FromJson(testing::kTestActors, relations, "lexicon");
+  REQUIRE(lexicon.ok());
+  Extractor extractor(*lexicon);
+  std::vector<std::string> out;
+  REQUIRE(extractor.Extract(graph::Document{"doc1", text, "", "", ""}, [&](graph::Triple&& t) {
+    out.push_back(t.subject.id + " -" + (t.negated ? "!" : "") + t.cameo + "-> " + t.object.id);
+  }).ok());
+  return out;
+}
+
+TEST_CASE("A compound slot binds a coordination", "[extract]") {
+  const char* relations = R"json({"relations": [
+    {"relation": "delay", "cameo": "---", "forms": ["delayed"],
+     "patterns": [{"before": ["%"], "after": ["meeting"], "cameo": "191"}]},
+    {"relation": "agree", "cameo": "---", "forms": ["agrees"],
+     "patterns": [{"after": ["with", "%"], "cameo": "031"}]}]})json";
+  // Before the verb: each member of the group with each other.
+  CHECK(CodeWith(relations, "Russia and Ukraine delayed their meeting.") ==
+        V{"RUS -191-> UKR", "UKR -191-> RUS"});
+  // A single actor is no compound.
+  CHECK(CodeWith(relations, "Russia delayed their meeting.").empty());
+  // After it: the group is the target.
+  CHECK(CodeWith(relations, "Turkey agrees with France and Germany.") ==
+        V{"TUR -031-> FRA", "TUR -031-> DEU"});
+}
+
+TEST_CASE("A negation written in a pattern is its code, not a denial", "[extract]") {
+  const char* relations = R"json({"relations": [
+    {"relation": "tap", "cameo": "1711", "forms": ["tap", "tapped"],
+     "patterns": [{"before": ["will not"], "after": ["+"], "cameo": "081"}]}]})json";
+  CHECK(CodeWith(relations, "Russia will not tap Ukraine.") == V{"RUS -081-> UKR"});
+  CHECK(CodeWith(relations, "Russia did not tap Ukraine.") == V{"RUS -!1711-> UKR"});
+}
+
+TEST_CASE("PETRARCH coding reads objects through prepositions", "[extract]") {
+  const char* kg = R"json({"relations": [
+    {"relation": "depart", "cameo": "0431", "forms": ["departed"]}]})json";
+  const char* petrarch = R"json({"coding": "petrarch", "relations": [
+    {"relation": "depart", "cameo": "0431", "forms": ["departed"]}]})json";
+  CHECK(CodeWith(kg, "Putin departed from Turkey.").empty());
+  CHECK(CodeWith(petrarch, "Putin departed from Turkey.") == V{"vladimir-putin -0431-> TUR"});
+  CHECK(CodeWith(petrarch, "Putin departed on a long visit to Turkey.") ==
+        V{"vladimir-putin -0431-> TUR"});
+  auto bad = Lexicon::FromJson(testing::kTestActors, R"({"coding": "tabari", "relations": []})",
+                               "my.json");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() == "my.json (relations): \"coding\" is not \"kg\" or \"petrarch\"");
+}
+
+TEST_CASE("Subjects that are not actors, and adjectives in a coordination", "[extract]") {
+  // The rebels attacked, not Russia; and the speaker is not the subject.
+  CHECK(Code("Russia said the rebels attacked Ukraine.").empty());
+  CHECK(Code("Putin said rebels attacked Ukraine.").empty());
+  CHECK(Code("US officials and the intelligence community accused Moscow.") ==
+        V{"USA -accuse-> RUS"});
+  // Adjectives after "and", and "nor", still coordinate.
+  CHECK(Code("France and the mighty Germany denounced Russia.") ==
+        V{"FRA -denounce-> RUS", "DEU -denounce-> RUS"});
+  CHECK(Code("Neither France nor Germany denounced Russia.") ==
+        V{"FRA -denounce-> RUS", "DEU -denounce-> RUS"});
 }
 
 TEST_CASE("Verb patterns match literal words with gaps", "[extract]") {
