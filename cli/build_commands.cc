@@ -24,11 +24,11 @@ struct ErrorCounter {
 }  // namespace
 
 int RunBuild(const BuildArgs& args) {
-  auto lexicon = LoadLexicon(args.dictionaries);
-  if (!lexicon.ok()) return Fail(lexicon.status());
+  std::shared_ptr<const extract::Lexicon> lexicon;
+  if (int code = LoadLexicon(args.lexicon, &lexicon); code != kExitOk) return code;
   auto db = store::TripleStore::Open(args.db, StoreOptions(/*read_only=*/false));
   if (!db.ok()) return Fail(db.status());
-  extract::Extractor extractor(*lexicon);
+  extract::Extractor extractor(lexicon);
   const std::string& fingerprint = extractor.fingerprint();
 
   size_t added = 0, replaced = 0, unchanged = 0, triples = 0;
@@ -81,9 +81,9 @@ int RunBuild(const BuildArgs& args) {
 }
 
 int RunExtract(const ExtractArgs& args) {
-  auto lexicon = LoadLexicon(args.dictionaries);
-  if (!lexicon.ok()) return Fail(lexicon.status());
-  extract::Extractor extractor(*lexicon);
+  std::shared_ptr<const extract::Lexicon> lexicon;
+  if (int code = LoadLexicon(args.lexicon, &lexicon); code != kExitOk) return code;
+  extract::Extractor extractor(lexicon);
   ErrorCounter errors;
   extract::DocumentReader reader;
   Status s = reader.Read(

@@ -5,6 +5,7 @@
 #ifndef KG_CLI_COMMANDS_H_
 #define KG_CLI_COMMANDS_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,17 +15,27 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitError = 1;
 inline constexpr int kExitUsage = 2;
 
+// The lexicon options of build and extract (docs/configuration.md).
+struct LexiconArgs {
+  std::string config;        // --config FILE, or "": none
+  std::string dictionaries;  // --dictionaries DIR (PETRARCH/Phoenix), or "": the config's
+  // --with-default-lexicon (true), --without-default-lexicon (false), or
+  // neither: the config's with_default, else kg's lexicon only when there
+  // are no dictionaries.
+  std::optional<bool> with_default;
+};
+
 struct BuildArgs {
   std::string db;
   std::vector<std::string> paths;
-  std::string dictionaries;  // PETRARCH/Phoenix dictionary directory, or "": kg's lexicon
+  LexiconArgs lexicon;
   bool quiet = false;
 };
 int RunBuild(const BuildArgs& args);
 
 struct ExtractArgs {
   std::vector<std::string> paths;
-  std::string dictionaries;  // as in BuildArgs
+  LexiconArgs lexicon;
 };
 int RunExtract(const ExtractArgs& args);
 

@@ -10,6 +10,33 @@ namespace {
 
 constexpr const char* kVersion = "0.1.0";
 
+// The lexicon options of build and extract (docs/configuration.md).
+void AddLexiconOptions(CLI::App* cmd, kg::cli::LexiconArgs* args) {
+  cmd->add_option("--config", args->config,
+                  "Lexicon settings from an INI file: its [lexicon] section, or\n"
+                  "PETRARCH's [Dictionaries] section (PETR_config.ini), names the\n"
+                  "dictionary directory and files and whether kg's own lexicon is used\n"
+                  "too; the options below override it (docs/configuration.md)")
+      ->type_name("FILE");
+  cmd->add_option("--dictionaries", args->dictionaries,
+                  "Code with the PETRARCH/Phoenix dictionaries in DIR: the files the\n"
+                  "config names, else Phoenix.*.actors.txt, Phoenix.agents.txt,\n"
+                  "CAMEO.2.0.txt, Phoenix.discards.txt and Phoenix.IssueCoding.txt.\n"
+                  "They replace kg's own lexicon unless --with-default-lexicon (or the\n"
+                  "config's with_default = yes). Actors, agents, verbs, verb patterns\n"
+                  "and discards are used; issues not yet\n"
+                  "(docs/petrarch-dictionaries.md)")
+      ->type_name("DIR");
+  auto* with = cmd->add_flag_callback(
+      "--with-default-lexicon", [args] { args->with_default = true; },
+      "Code with kg's built-in lexicon as well as the dictionaries; where\n"
+      "both name the same words, kg's lexicon wins");
+  auto* without = cmd->add_flag_callback(
+      "--without-default-lexicon", [args] { args->with_default = false; },
+      "Code with the dictionaries alone, whatever the config says");
+  with->excludes(without);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -35,13 +62,7 @@ int main(int argc, char** argv) {
       "old triples. Bad inputs are reported and skipped; the exit status is then 1.");
   b->add_option("--db", build.db, "Store directory")->required();
   b->add_option("PATH", build.paths, "Input files or directories, or -")->required();
-  b->add_option("--dictionaries", build.dictionaries,
-                 "Code with the PETRARCH/Phoenix dictionaries in DIR (Phoenix.*.actors.txt,\n"
-                 "Phoenix.agents.txt, CAMEO.2.0.txt, Phoenix.discards.txt,\n"
-                 "Phoenix.IssueCoding.txt) instead of kg's own lexicon: actors, verbs, verb\n"
-                 "patterns, agents and discards are used; issues not yet\n"
-                 "(docs/petrarch-dictionaries.md)")
-      ->type_name("DIR");
+  AddLexiconOptions(b, &build.lexicon);
   b->add_flag("-q,--quiet", build.quiet, "Print no summary");
 
   ExtractArgs extract;
@@ -50,7 +71,7 @@ int main(int argc, char** argv) {
       "Extract triples without a store: one JSON triple a line on standard output\n"
       "(schema in docs/triple-format.md). PATH as for build.");
   e->add_option("PATH", extract.paths, "Input files or directories, or -")->required();
-  e->add_option("--dictionaries", extract.dictionaries, "As for build")->type_name("DIR");
+  AddLexiconOptions(e, &extract.lexicon);
 
   TriplesArgs triples;
   auto* t = app.add_subcommand("triples", "List stored triples, optionally filtered.");

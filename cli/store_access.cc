@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "cli/commands.h"
 #include "extract/fold.h"
+#include "extract/lexicon_config.h"
+#include "extract/lexicon_merge.h"
 
 namespace kg::cli {
 namespace {
@@ -29,6 +32,28 @@ std::string Describe(const store::TripleStore& db, store::TermId term) {
   auto actor = db.GetActor(term);
   if (!actor.ok()) return "?";
   return actor->name + " [" + actor->id + "]";
+}
+
+Result<std::shared_ptr<const extract::Lexicon>> LexiconFrom(
+    const extract::LexiconSources& sources) {
+  if (!sources.with_dictionaries) return extract::Lexicon::LoadDefault();
+  namespace petr = extract::petrarch;
+  // The paths are complete: no directory to prepend.
+  auto dicts = petr::LoadDirectory("", sources.files);
+  if (!dicts.ok()) return dicts.status();
+  // The shipped Phoenix files have a few dozen repairable quirks; one line
+  // says so rather than dozens on every build (kg validate lists them all).
+  ReportDictionaryWarnings(*dicts, /*summary=*/true);
+  auto json = petr::ToLexiconJson(*dicts, {});
+  if (!json.ok()) return json.status();
+  if (!sources.with_default) {
+    return extract::Lexicon::FromJson(json->first, json->second, sources.origin);
+  }
+  // kg's lexicon first, so that it wins where the two disagree.
+  auto merged = extract::MergeLexiconJson(extract::DefaultLexiconJson(), *json);
+  if (!merged.ok()) return merged.status();
+  return extract::Lexicon::FromJson(merged->first, merged->second,
+                                    "default lexicon + " + sources.origin);
 }
 
 }  // namespace
@@ -105,17 +130,30 @@ Result<std::vector<store::TermId>> ResolveRelations(const store::TripleStore& db
   return out;
 }
 
-Result<std::shared_ptr<const extract::Lexicon>> LoadLexicon(const std::string& dictionaries) {
-  if (dictionaries.empty()) return extract::Lexicon::LoadDefault();
-  namespace petr = extract::petrarch;
-  auto dicts = petr::LoadDirectory(dictionaries, petr::FileNames::Phoenix());
-  if (!dicts.ok()) return dicts.status();
-  // The shipped Phoenix files have a few dozen repairable quirks; one line
-  // says so rather than dozens on every build (kg validate lists them all).
-  ReportDictionaryWarnings(*dicts, /*summary=*/true);
-  auto json = petr::ToLexiconJson(*dicts, {});
-  if (!json.ok()) return json.status();
-  return extract::Lexicon::FromJson(json->first, json->second, dictionaries);
+int LoadLexicon(const LexiconArgs& args, std::shared_ptr<const extract::Lexicon>* lexicon) {
+  std::optional<extract::LexiconConfig> config;
+  if (!args.config.empty()) {
+    auto read = extract::ReadLexiconConfig(args.config);
+    if (!read.ok()) return Fail(read.status());
+    config = std::move(*read);
+  }
+  auto sources = extract::ResolveLexiconSources(config ? &*config : nullptr, args.dictionaries,
+                                                args.with_default);
+  if (!sources.ok()) {
+    std::cerr << "kg: " << sources.status().message() << "\n";
+    return args.with_default.has_value() ? kExitUsage : kExitError;
+  }
+  auto loaded = LexiconFrom(*sources);
+  if (!loaded.ok()) {
+    if (loaded.status().IsNotFound() && config && config->NamesFiles()) {
+      // Which line to fix: the config, not the command line, named the file.
+      return Fail(Status::NotFound(loaded.status().message() + " (named in " + config->path +
+                                   ")"));
+    }
+    return Fail(loaded.status());
+  }
+  *lexicon = std::move(*loaded);
+  return kExitOk;
 }
 
 void ReportDictionaryWarnings(const extract::petrarch::Dictionaries& dicts, bool summary) {

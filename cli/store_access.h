@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/commands.h"
 #include "extract/lexicon.h"
 #include "extract/petrarch_dictionaries.h"
 #include "graph/status.h"
@@ -31,11 +32,16 @@ Result<store::TermId> ResolveRelation(const store::TripleStore& db, std::string_
 Result<std::vector<store::TermId>> ResolveRelations(const store::TripleStore& db,
                                                     const std::vector<std::string>& names);
 
-// The lexicon to code with: kg's default one when `dictionaries` is empty,
-// else the Phoenix dictionaries in that directory (Phoenix.*.actors.txt,
-// Phoenix.agents.txt, CAMEO.2.0.txt, ...) converted to a kg lexicon.
-// Dictionary warnings are printed on stderr.
-Result<std::shared_ptr<const extract::Lexicon>> LoadLexicon(const std::string& dictionaries);
+// The lexicon to code with, as --config, --dictionaries and
+// --with-default-lexicon / --without-default-lexicon say
+// (extract::ResolveLexiconSources, docs/configuration.md): kg's built-in
+// lexicon, PETRARCH dictionaries converted to a kg lexicon, or both merged
+// (extract::MergeLexiconJson). Dictionary warnings are summarised on stderr.
+// Returns kExitOk with `*lexicon` set, or reports the problem ("kg: ...") and
+// returns the exit code: kExitUsage when --without-default-lexicon leaves
+// nothing to code with, else kExitError (a config or dictionary file that is
+// missing or wrong).
+int LoadLexicon(const LexiconArgs& args, std::shared_ptr<const extract::Lexicon>* lexicon);
 
 // Reports the repairs and skips of reading PETRARCH dictionaries on stderr:
 // every one ("kg: warning: FILE:LINE: ..."), or with `summary` one line with

@@ -718,10 +718,12 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
   // name takes the object's place, or a preposition that `rel` does not
   // take (any preposition at all once a noun has been passed: "released its
   // response to the US" is not about the US).
-  // PETRARCH coding: the first actor of the verb phrase, through any
-  // preposition and a "that" or "whether" clause ("allowed that Mordor").
-  const bool petrarch = lexicon_->petrarch_coding();
-  const size_t pattern_gap = petrarch ? kPetrarchPatternGap : kPatternGap;
+  // The verb being coded was written for PETRARCH's reading of a clause:
+  // its object is the first actor of the verb phrase, through any
+  // preposition and a "that" or "whether" clause ("allowed that Mordor"),
+  // and its patterns allow wider gaps. Set for each verb below.
+  bool petrarch = false;
+  size_t pattern_gap = kPatternGap;
   auto right_mention = [&](size_t pos, size_t limit, const LexiconRelation* rel) -> int {
     bool passed_noun = false;
     for (size_t t = pos; t < n && t < pos + limit; ++t) {
@@ -908,6 +910,8 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     // that matches; with none, from the relation, unless that is the null
     // code. A pattern coded "---" blocks the event.
     const LexiconRelation& verb_rel = lexicon_->relations()[verb.relation];
+    petrarch = verb_rel.petrarch_coding;
+    pattern_gap = petrarch ? kPetrarchPatternGap : kPatternGap;
     const LexiconPattern* pattern = nullptr;
     Bound bound;
     if (!verb_rel.patterns.empty()) {

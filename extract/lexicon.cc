@@ -412,14 +412,16 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
     lex->actors_.push_back(std::move(la));
   }
 
-  if (relations.contains("coding") && !relations["coding"].is_null()) {
-    const std::string coding = StringField(relations, "coding");
-    if (coding == "petrarch") {
-      lex->petrarch_coding_ = true;
-    } else if (coding != "kg") {
-      return Status::ParseError(where_relations + ": \"coding\" is not \"kg\" or \"petrarch\"");
-    }
-  }
+  // "coding": "kg" or "petrarch", of the document or of one relation.
+  auto coding = [](const Json& obj, bool fallback, const std::string& where) -> Result<bool> {
+    if (!obj.contains("coding") || obj["coding"].is_null()) return fallback;
+    const std::string c = StringField(obj, "coding");
+    if (c == "petrarch") return true;
+    if (c == "kg") return false;
+    return Status::ParseError(where + ": \"coding\" is not \"kg\" or \"petrarch\"");
+  };
+  auto petrarch_document = coding(relations, false, where_relations);
+  if (!petrarch_document.ok()) return petrarch_document.status();
   if (!relations.contains("relations") || !relations["relations"].is_array()) {
     return Status::ParseError(where_relations + ": no \"relations\" list");
   }
@@ -434,6 +436,9 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
     if (!seen.insert(rel.name).second) return Status::ParseError(where + " is listed twice");
     rel.cameo = StringField(r, "cameo");
     rel.plover = StringField(r, "plover");
+    auto petrarch = coding(r, *petrarch_document, where);
+    if (!petrarch.ok()) return petrarch.status();
+    rel.petrarch_coding = *petrarch;
     auto preps = StringList(r, "preps", where);
     auto forms = StringList(r, "forms", where);
     auto nouns = StringList(r, "nouns", where);

@@ -103,6 +103,10 @@ struct LexiconRelation {
   std::vector<std::string> preps;
   // Most specific first; empty for plain verbs.
   std::vector<LexiconPattern> patterns;
+  // "coding": "petrarch" (the relation's, else its document's): the verb was
+  // written for PETRARCH's reading of a clause, not kg's
+  // (docs/lexicon-format.md, "Coding conventions").
+  bool petrarch_coding = false;
 };
 
 // What a discard phrase found in a sentence rules out, narrowest first so
@@ -133,10 +137,6 @@ class Lexicon {
   const std::vector<LexiconActor>& actors() const { return actors_; }
   const std::vector<LexiconRelation>& relations() const { return relations_; }
   const std::vector<LexiconAgent>& agents() const { return agents_; }
-  // The relations document's "coding" is "petrarch": its verbs were written
-  // for PETRARCH's reading of a clause, not kg's (docs/lexicon-format.md,
-  // "Coding conventions").
-  bool petrarch_coding() const { return petrarch_coding_; }
 
   // The longest actor phrase starting at tokens[i], honouring capitalisation
   // (a lexicon word written with a capital matches only a capitalised token,
@@ -244,7 +244,6 @@ class Lexicon {
   PhraseTable discard_words_;  // match whole tokens
   PhraseTable discard_stems_;  // the last word may be a token's prefix
   size_t discard_count_ = 0;
-  bool petrarch_coding_ = false;
   // Folded verb words + '\n' + folded particle -> relation index.
   std::unordered_map<std::string, uint32_t> particles_;
   std::string fingerprint_;

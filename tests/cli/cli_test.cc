@@ -428,6 +428,130 @@ TEST_CASE("kg validate keeps the PETRARCH pass count at or above its floor", "[c
   CHECK(nodicts.err.find("/nonexistent") != std::string::npos);
 }
 
+// --config: PETRARCH's [Dictionaries] section with kg's [lexicon] beside it,
+// and kg's lexicon merged with the dictionaries in one run.
+TEST_CASE("build and extract read a config file and merge kg's lexicon in", "[cli]") {
+  const std::string dicts = Shared() + "/petrarch/dictionaries";
+  if (!fs::exists(dicts)) {
+    WARN("PETRARCH dictionaries not found at " << dicts << "; skipping");
+    return;
+  }
+  TempDir dir;
+  const std::string config = dir / "PETR_config.ini";
+  std::ofstream(config) << "# PETRARCH's layout, plus kg's own section\n"
+                           "[Dictionaries]\n"
+                           "verbfile_name    = CAMEO.2.0.txt\n"
+                           "actorfile_list   = Phoenix.Countries.actors.txt,\n"
+                           "                   Phoenix.International.actors.txt,\n"
+                           "                   Phoenix.MilNonState.actors.txt\n"
+                           "agentfile_name   = Phoenix.agents.txt\n"
+                           "discardfile_name = Phoenix.discards.txt\n"
+                           "\n"
+                           "[Options]\n"
+                           "textfile_list = data/text/GigaWord.sample.PETR.xml\n"
+                           "code_by_sentence = True\n"
+                           "\n"
+                           "[lexicon]\n"
+                           "dictionaries = " + dicts + "\n"
+                           "with_default = yes\n";
+  // Sergey Shoigu is only in kg's lexicon, Hamid Karzai only in Phoenix's.
+  const std::string text =
+      "Sergey Shoigu accused Hamid Karzai of lying.\nRussia accused Ukraine.\n";
+
+  Run both = Kg("extract --config " + Quote(config) + " -", text);
+  INFO(both.err);
+  REQUIRE(both.code == 0);
+  auto lines = JsonLines(both.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["subject"]["id"] == "sergey-shoigu");
+  CHECK(lines[0]["relation"] == "accuse");
+  CHECK(lines[0]["object"]["name"] == "Hamid Karzai");
+  CHECK(lines[0]["object"]["code"] == "AFGELI");
+  CHECK(lines[1]["subject"]["id"] == "RUS");
+  CHECK(lines[1]["object"]["id"] == "UKR");
+  CHECK(std::count(both.err.begin(), both.err.end(), '\n') <= 1);  // the warnings' summary
+
+  // The flag overrides the config: the dictionaries alone know no Shoigu.
+  Run alone = Kg("extract --config " + Quote(config) + " --without-default-lexicon -", text);
+  INFO(alone.err);
+  REQUIRE(alone.code == 0);
+  auto only = JsonLines(alone.out);
+  REQUIRE(only.size() == 1);
+  CHECK(only[0]["subject"]["code"] == "RUS");
+  CHECK(only[0]["cameo"] == "112");
+
+  // kg build: --dictionaries and --with-default-lexicon without a config.
+  const std::string db = Quote(dir / "g.kg");
+  Run b = Kg("build --db " + db + " --dictionaries " + Quote(dicts) +
+                 " --with-default-lexicon -",
+             text);
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  auto stored = JsonLines(Kg("triples --db " + db + " --json").out);
+  REQUIRE(stored.size() == 2);
+  bool shoigu_karzai = false;
+  for (const Json& t : stored) {
+    shoigu_karzai |= t["subject"]["id"] == "sergey-shoigu" && t["object"]["name"] == "Hamid Karzai";
+  }
+  CHECK(shoigu_karzai);
+}
+
+TEST_CASE("config file errors: one line, naming the file and line", "[cli]") {
+  TempDir dir;
+  const std::string bad = dir / "bad.ini";
+  std::ofstream(bad) << "[lexicon]\n# the verb file\nverb = CAMEO.2.0.txt\n";
+  for (const std::string& cmd : {std::string("extract"), "build --db " + Quote(dir / "g.kg")}) {
+    Run r = Kg(cmd + " --config " + Quote(bad) + " -", "Russia accused Ukraine.\n");
+    CHECK(r.code == 1);
+    CHECK(r.err == "kg: " + bad +
+                       ":3: unknown key 'verb' in [lexicon] (known: dictionaries, actors, agents, "
+                       "verbs, discards, issues, with_default)\n");
+    CHECK(r.out.empty());
+  }
+  CHECK_FALSE(fs::exists(dir / "g.kg"));  // nothing was created
+
+  Run missing = Kg("extract --config " + Quote(dir / "nope.ini") + " -", "x");
+  CHECK(missing.code == 1);
+  CHECK(missing.err == "kg: " + dir / "nope.ini" + ": no such file\n");
+
+  // A file the config names, relative to the config's directory.
+  const std::string names = dir / "names.ini";
+  std::ofstream(names) << "[Dictionaries]\nverbfile_name = my.verbs.txt\n";
+  Run unnamed = Kg("extract --config " + Quote(names) + " -", "x");
+  CHECK(unnamed.code == 1);
+  CHECK(unnamed.err == "kg: " + dir / "my.verbs.txt" + ": no such file (named in " + names + ")\n");
+
+  // Nothing left to code with: a usage error from the flag, an input error
+  // from the config.
+  Run usage = Kg("extract --without-default-lexicon -", "x");
+  CHECK(usage.code == 2);
+  CHECK(usage.err.rfind("kg: --without-default-lexicon leaves nothing to code with", 0) == 0);
+  CHECK(std::count(usage.err.begin(), usage.err.end(), '\n') == 1);
+  const std::string nodefault = dir / "nodefault.ini";
+  std::ofstream(nodefault) << "[lexicon]\nwith_default = no\n";
+  Run input = Kg("extract --config " + Quote(nodefault) + " -", "x");
+  CHECK(input.code == 1);
+  CHECK(input.err.rfind("kg: " + nodefault + ":2: with_default is no", 0) == 0);
+  Run both = Kg("extract --with-default-lexicon --without-default-lexicon -", "x");
+  CHECK(both.code == 2);
+
+  // A config that names no dictionaries leaves kg's lexicon as it was.
+  const std::string plain = dir / "plain.ini";
+  std::ofstream(plain) << "[lexicon]\nwith_default = yes\n[StanfordNLP]\nstanford_dir = ~/x\n";
+  Run r = Kg("extract --config " + Quote(plain) + " -", "Moscow accused the Ukrainian military.\n");
+  CHECK(r.code == 0);
+  CHECK(JsonLines(r.out).size() == 1);
+
+  for (const char* cmd : {"build", "extract"}) {
+    Run help = Kg(std::string(cmd) + " --help");
+    CHECK(help.code == 0);
+    for (const char* flag : {"--config FILE", "--dictionaries DIR", "--with-default-lexicon",
+                             "--without-default-lexicon"}) {
+      CHECK(help.out.find(flag) != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("the seed corpus yields a queryable graph", "[cli]") {
   std::string seeds = Shared() + "/corpus/seeds";
   if (!fs::exists(seeds)) {

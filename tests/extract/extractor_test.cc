@@ -477,6 +477,12 @@ TEST_CASE("PETRARCH coding reads objects through prepositions", "[extract]") {
   CHECK(CodeWith(petrarch, "Putin departed from Turkey.") == V{"vladimir-putin -0431-> TUR"});
   CHECK(CodeWith(petrarch, "Putin departed on a long visit to Turkey.") ==
         V{"vladimir-putin -0431-> TUR"});
+  // A relation may say so itself.
+  const char* mixed = R"json({"relations": [
+    {"relation": "depart", "cameo": "0431", "coding": "petrarch", "forms": ["departed"]},
+    {"relation": "leave", "cameo": "0431", "forms": ["left"]}]})json";
+  CHECK(CodeWith(mixed, "Putin departed from Turkey. Putin left for Turkey.") ==
+        V{"vladimir-putin -0431-> TUR"});
   auto bad = Lexicon::FromJson(testing::kTestActors, R"({"coding": "tabari", "relations": []})",
                                "my.json");
   REQUIRE_FALSE(bad.ok());
