@@ -508,6 +508,20 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
             mentions.push_back(std::move(*p));
             continue;
           }
+          // A name the lexicon has but not as a person (PETRARCH's files
+          // do not say who is one): the phrase is one actor, the name's if
+          // its code is as specific as the composite's ("Russian Foreign
+          // Minister Lavrov", RUSGOV), else the composite's ("Bree Prime
+          // Minister Romendacil", BRE: BREGOV).
+          if (auto named = lex.MatchActor(tokens, end); named && tokens[end].capitalized) {
+            const graph::Actor& other = lex.actors()[named->index].actor;
+            const size_t name_end = end + named->length;
+            if (other.code.size() >= composite.code.size()) composite = other;
+            mentions.push_back(Mention{.begin = i, .end = name_end,
+                                       .actor = std::move(composite), .kind = m->kind});
+            i = name_end;
+            continue;
+          }
         }
         mentions.push_back(Mention{.begin = i, .end = end, .actor = std::move(composite),
                                    .kind = m->kind});

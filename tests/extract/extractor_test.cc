@@ -265,6 +265,10 @@ std::vector<std::string> CodeWithAgents(const std::string& text) {
     {"code": "MOP", "names": ["main opposition group"]},
     {"code": "NGO", "placement": "prefix", "names": ["MSF"]}],
   )");
+  // Names the lexicon has, but not as people (as in PETRARCH's files).
+  actors.insert(actors.find("\"actors\": [") + 11, R"(
+    {"id": "romendacil", "type": "unknown", "code": "FRA", "name": "Romendacil"},
+    {"id": "lavrentiy", "type": "unknown", "code": "RUSGOV", "name": "Lavrentiy"},)");
   auto lex = Lexicon::FromJson(actors, testing::kTestRelations, "agents");
   REQUIRE(lex.ok());
   Extractor extractor(*lex);
@@ -296,6 +300,11 @@ TEST_CASE("Agents next to an actor make a composite actor", "[extract]") {
   // A capitalised agent before an unknown name: that person, with the code.
   CHECK(CodeWithAgents("French Ambassador Jean Dupont accused Russia.") ==
         V{"jean-dupont(FRAGOV) -accuse-> RUS(RUS)"});
+  // A name in the lexicon that is not a person: one actor, the more specific.
+  CHECK(CodeWithAgents("French Ambassador Romendacil accused Russia.") ==
+        V{"FRA~GOV(FRAGOV) -accuse-> RUS(RUS)"});
+  CHECK(CodeWithAgents("Russian Ambassador Lavrentiy accused France.") ==
+        V{"lavrentiy(RUSGOV) -accuse-> FRA(FRA)"});
   // An agent without an actor is no one.
   CHECK(CodeWithAgents("Police attacked Ukraine.").empty());
   // Without agents in the lexicon the mention stays the country.
