@@ -930,7 +930,9 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     Bound bound;
     if (!verb_rel.patterns.empty()) {
       for (const LexiconPattern& p : verb_rel.patterns) {
-        if ((passive && !p.passive.empty() ? p.passive : p.cameo).empty()) continue;
+        if ((passive && !p.passive.empty() ? p.passive : p.cameo).empty() && p.reverse.empty()) {
+          continue;
+        }
         Bound b;
         b.end = verb.end;
         if (match_side(p.before, verb, -1, &b) && match_side(p.after, verb, +1, &b)) {
@@ -943,7 +945,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     std::string pattern_code;
     if (pattern != nullptr) {
       pattern_code = passive && !pattern->passive.empty() ? pattern->passive : pattern->cameo;
-      if (IsNullCode(pattern_code)) continue;
+      if (IsNullCode(pattern_code) && IsNullCode(pattern->reverse)) continue;
     } else if (verb_rel.cameo == "---" || (verb_rel.cameo.empty() && !verb_rel.patterns.empty())) {
       continue;
     }
@@ -965,7 +967,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
         // coded as the pattern says, in the active.
         passive = false;
         pattern_code = pattern->cameo;
-        if (IsNullCode(pattern_code)) continue;
+        if (IsNullCode(pattern_code) && IsNullCode(pattern->reverse)) continue;
       } else {
         continue;  // an agentless passive names no subject
       }
@@ -1059,8 +1061,14 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     double base = 0.9;
     if (distance > 8) base -= 0.1;
     if (passive) base -= 0.05;
-    emit(subjects, objects, rel, pattern != nullptr ? pattern_code : rel.cameo, verb_text, negated,
-         modality, base);
+    // The event, and the reverse one if the code is a pair ("X left for Y":
+    // X visits Y, Y hosts X).
+    const std::string& code = pattern != nullptr ? pattern_code : rel.cameo;
+    const std::string& reverse = pattern != nullptr ? pattern->reverse : rel.reverse;
+    if (!IsNullCode(code)) emit(subjects, objects, rel, code, verb_text, negated, modality, base);
+    if (!IsNullCode(reverse)) {
+      emit(objects, subjects, rel, reverse, verb_text, negated, modality, base);
+    }
   }
 
   // Nominal events: "a telephone call from the Russian war minister to the

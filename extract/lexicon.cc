@@ -184,7 +184,8 @@ class LexiconBuilder {
       LexiconPattern pattern;
       pattern.cameo = StringField(p, "cameo");
       pattern.passive = StringField(p, "passive");
-      if (pattern.cameo.empty() && pattern.passive.empty()) {
+      pattern.reverse = StringField(p, "reverse");
+      if (pattern.cameo.empty() && pattern.passive.empty() && pattern.reverse.empty()) {
         return Status::ParseError(where + ": a pattern without \"cameo\"");
       }
       for (auto [key, items] : {std::pair{"before", &pattern.before},
@@ -436,6 +437,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromJson(std::string_view actors
     if (!seen.insert(rel.name).second) return Status::ParseError(where + " is listed twice");
     rel.cameo = StringField(r, "cameo");
     rel.plover = StringField(r, "plover");
+    rel.reverse = StringField(r, "reverse");
     auto petrarch = coding(r, *petrarch_document, where);
     if (!petrarch.ok()) return petrarch.status();
     rel.petrarch_coding = *petrarch;

@@ -92,6 +92,7 @@ struct LexiconPattern {
   std::vector<PatternItem> after;
   std::string cameo;    // active code; "---": a match codes nothing; "": not active
   std::string passive;  // code when the verb is passive; "" = `cameo`
+  std::string reverse;  // also an event from target to source with this code ("" none)
   size_t words = 0;     // literal words and slots: more is more specific, tried first
 };
 
@@ -99,6 +100,9 @@ struct LexiconRelation {
   std::string name;   // "accuse"
   std::string cameo;  // "112"; "---" (or empty, with patterns): the bare verb codes nothing
   std::string plover; // PLOVER category, may be empty
+  // Also an event from the object to the subject with this code ("X left
+  // for Y": X visits Y, 032, and Y hosts X, 033); "" if none.
+  std::string reverse;
   // Prepositions that may stand between the verb and its object ("met with").
   std::vector<std::string> preps;
   // Most specific first; empty for plain verbs.

@@ -633,7 +633,7 @@ EventCode ParseEventCode(std::string_view s) {
   EventCode code;
   size_t colon = s.find(':');
   code.active = std::string(Trim(s.substr(0, colon)));
-  if (colon != std::string_view::npos) code.passive = std::string(Trim(s.substr(colon + 1)));
+  if (colon != std::string_view::npos) code.reverse = std::string(Trim(s.substr(colon + 1)));
   return code;
 }
 
@@ -981,7 +981,7 @@ Result<VerbDictionary> ReadVerbs(std::string_view text, std::string_view origin)
     p.code = ParseEventCode(rp.code);
     p.comment = std::move(rp.comment);
     p.line = rp.line;
-    if (p.code.active.empty() && p.code.passive.empty()) {
+    if (p.code.active.empty() && p.code.reverse.empty()) {
       warn(rp.line, "a pattern with an empty [code] skipped");
       ++dict.skipped_patterns;
       continue;
@@ -1336,8 +1336,8 @@ class PatternConverter {
   // or several "*", an unusable code, too many alternatives).
   std::optional<OrderedJson> Convert(const Pattern& p) const {
     const bool active_ok = p.code.active.empty() || IsCode(p.code.active);
-    const bool passive_ok = p.code.passive.empty() || IsCode(p.code.passive);
-    if (!active_ok || !passive_ok || (p.code.active.empty() && p.code.passive.empty())) {
+    const bool reverse_ok = p.code.reverse.empty() || IsCode(p.code.reverse);
+    if (!active_ok || !reverse_ok || (p.code.active.empty() && p.code.reverse.empty())) {
       return std::nullopt;
     }
     std::vector<Unit> units;
@@ -1381,7 +1381,7 @@ class PatternConverter {
     if (!before.empty()) j["before"] = std::move(before);
     if (!after.empty()) j["after"] = std::move(after);
     j["cameo"] = p.code.active;
-    if (!p.code.passive.empty()) j["passive"] = p.code.passive;
+    if (!p.code.reverse.empty()) j["reverse"] = p.code.reverse;
     return j;
   }
 
@@ -1627,7 +1627,7 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
   // verbs of a block with patterns get relations of their own, carrying the
   // block's patterns (and kept even with the null code).
   struct Rel {
-    std::string name, code;
+    std::string name, code, reverse;
     std::vector<std::string> forms;
     const std::vector<OrderedJson>* patterns = nullptr;
   };
@@ -1648,6 +1648,9 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
     }
     for (const Verb& v : b.verbs) {
       std::string code = v.code.active.empty() ? b.code.active : v.code.active;
+      // "LEFT [032:033]": also the reverse event, target to source.
+      std::string reverse = v.code.active.empty() ? b.code.reverse : v.code.reverse;
+      if (!IsCameoEventCode(reverse)) reverse.clear();
       if (!IsCameoEventCode(code)) {
         if (patterns.empty()) {
           ++st.verbs_no_code;
@@ -1655,11 +1658,13 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
         }
         code = "---";
       }
-      std::string key = patterns.empty() ? code : code + '\n' + std::to_string(bi);
+      std::string key = (reverse.empty() ? code : code + ':' + reverse) +
+                        (patterns.empty() ? "" : '\n' + std::to_string(bi));
       auto it = by_code.find(key);
       if (it == by_code.end()) {
         Rel r;
         r.code = code;
+        r.reverse = reverse;
         r.name = LowerText(v.phrase);
         if (names_taken.count(r.name)) r.name += " " + code;
         for (int k = 2; names_taken.count(r.name); ++k) {
@@ -1697,6 +1702,7 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
     OrderedJson j;
     j["relation"] = written[i]->name;
     j["cameo"] = written[i]->code;
+    if (!written[i]->reverse.empty()) j["reverse"] = written[i]->reverse;
     j["forms"] = written[i]->forms;
     if (written[i]->patterns != nullptr) {
       j["patterns"] = *written[i]->patterns;

@@ -149,11 +149,12 @@ Result<AgentDictionary> ReadAgents(std::string_view text, std::string_view origi
 // ---------------------------------------------------------------- verbs
 
 // A CAMEO event code as written in [..]: "042", "1124", "---" (null code);
-// "[042:043]" gives an active and a passive code.
+// "[042:043]" codes a pair of events, source to target and back ("X rushed
+// to Y": X visits Y, 042, and Y hosts X, 043), as PETRARCH-1 reads it.
 struct EventCode {
-  std::string active;   // empty in "[:173]" (a pattern coded only in the passive)
-  std::string passive;  // empty unless written after ':'
-  bool operator==(const EventCode& o) const { return active == o.active && passive == o.passive; }
+  std::string active;   // source -> target; empty in "[:173]" (only the reverse event)
+  std::string reverse;  // target -> source; empty unless written after ':'
+  bool operator==(const EventCode& o) const { return active == o.active && reverse == o.reverse; }
 };
 
 // &NAME with its '+' members.

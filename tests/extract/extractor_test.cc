@@ -469,6 +469,16 @@ TEST_CASE("A compound slot binds a coordination", "[extract]") {
         V{"TUR -031-> FRA", "TUR -031-> DEU"});
 }
 
+TEST_CASE("A reverse code adds the event from the object to the subject", "[extract]") {
+  const char* relations = R"json({"relations": [
+    {"relation": "leave", "cameo": "032", "reverse": "033", "forms": ["left"], "preps": ["for"]},
+    {"relation": "appear", "cameo": "---", "forms": ["appeared"],
+     "patterns": [{"after": ["before", "+"], "cameo": "", "reverse": "173"}]}]})json";
+  CHECK(CodeWith(relations, "Putin left for Turkey.") ==
+        V{"vladimir-putin -032-> TUR", "TUR -033-> vladimir-putin"});
+  CHECK(CodeWith(relations, "Putin appeared before Turkey.") == V{"TUR -173-> vladimir-putin"});
+}
+
 TEST_CASE("A negation written in a pattern is its code, not a denial", "[extract]") {
   const char* relations = R"json({"relations": [
     {"relation": "tap", "cameo": "1711", "forms": ["tap", "tapped"],
