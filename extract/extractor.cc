@@ -660,6 +660,13 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       }
       if (verb_between) break;
       if (dir < 0 && !has_and && !seen_and) break;
+      if (dir < 0) {
+        // "Russia attacked Ukraine and France condemned ...": an earlier
+        // verb's object starts no coordination with this subject.
+        size_t before = far.begin;
+        while (before > 0 && IsSkippable(tokens[before - 1]) && !is_verb[before - 1]) --before;
+        if (before > 0 && is_verb[before - 1]) break;
+      }
       if (dir > 0) {
         size_t next = far.end;
         bool ends_phrase = next >= n || tokens[next].kind == TokenKind::kPunct ||
@@ -899,6 +906,9 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     }
   };
 
+  // The grammatical subject of the last verb coded in this sentence, for
+  // a verb coordinated with it.
+  int last_subject = -1;
   for (const Verb& verb : verbs) {
     // Passive: a form of "be" just before the verb (adverbs allowed between)
     // and "by" + agent after it. An agentless passive names no subject.
@@ -977,6 +987,24 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       object = right_mention(verb.end, options_.max_object_distance,
                              &lexicon_->relations()[verb.relation]);
     }
+    // "Russia attacked Ukraine and threatened Poland", "France condemned
+    // Russia and promised aid to Ukraine": a verb after "and" (adverbs,
+    // modals and auxiliaries between) shares the previous verb's subject;
+    // the nearest actor to its left is that verb's object.
+    {
+      size_t k = verb.begin;
+      while (k > 0 && (IsModal(tokens[k - 1].norm) || IsBeForm(tokens[k - 1].norm) ||
+                       IsNegation(tokens[k - 1].norm) ||
+                       (tokens[k - 1].norm.size() > 3 && tokens[k - 1].norm.ends_with("ly")) ||
+                       In(tokens[k - 1].norm, {"then", "also", "later", "has", "have", "had",
+                                               "did", "does", "do"}))) {
+        --k;
+      }
+      if (last_subject >= 0 && k > 0 && tokens[k - 1].norm == "and" && mention_at[k - 1] < 0) {
+        (passive ? object : subject) = last_subject;
+      }
+    }
+    if (int own = passive ? object : subject; own >= 0) last_subject = own;
     if (pattern != nullptr) {
       if (bound.source >= 0) subject = bound.source;
       if (bound.target >= 0) {

@@ -508,6 +508,18 @@ TEST_CASE("PETRARCH coding reads objects through prepositions", "[extract]") {
   CHECK(bad.status().message() == "my.json (relations): \"coding\" is not \"kg\" or \"petrarch\"");
 }
 
+TEST_CASE("A verb after 'and' shares the previous verb's subject", "[extract]") {
+  CHECK(Code("Russia attacked Ukraine and warned Turkey.") ==
+        V{"RUS -attack-> UKR", "RUS -warn-> TUR"});
+  CHECK(Code("France and Germany denounced Russia and then warned Turkey.") ==
+        V{"FRA -denounce-> RUS", "DEU -denounce-> RUS", "FRA -warn-> TUR", "DEU -warn-> TUR"});
+  CHECK(Code("Russia attacked Ukraine and was denounced by France.") ==
+        V{"RUS -attack-> UKR", "FRA -denounce-> RUS"});
+  // A subject of its own; and an earlier object is no part of it.
+  CHECK(Code("Russia attacked Ukraine and France denounced Russia.") ==
+        V{"RUS -attack-> UKR", "FRA -denounce-> RUS"});
+}
+
 TEST_CASE("Subjects that are not actors, and adjectives in a coordination", "[extract]") {
   // The rebels attacked, not Russia; and the speaker is not the subject.
   CHECK(Code("Russia said the rebels attacked Ukraine.").empty());
