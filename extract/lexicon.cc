@@ -155,6 +155,10 @@ class LexiconBuilder {
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (i > 0) table->prefixes.insert(key);
       key = Lexicon::PhraseKey(key, tokens[i].hash);
+      if (i == 0) {
+        const uint64_t bit = key >> (64 - Lexicon::kFirstWordShift);
+        table->first_words[bit / 64] |= uint64_t{1} << (bit % 64);
+      }
       words.push_back(tokens[i].norm);
       const std::string& text = tokens[i].text;
       entry.case_rules.push_back(any_case ? 0 : IsAllCaps(text) ? 2 : StartsUpper(text) ? 1 : 0);
@@ -514,6 +518,7 @@ std::optional<PhraseMatch> Lexicon::Match(const PhraseTable& table,
   for (size_t len = 1; len <= limit; ++len) {
     const Token& last = tokens[i + len - 1];
     key = PhraseKey(key, last.hash);
+    if (len == 1 && !table.MayStart(key)) break;  // no phrase starts with this word
     const bool longer = len < limit && table.prefixes.count(key) > 0;
     const Phrase* phrase = Find(table, key, tokens, i, len, last.norm.size());
     if (phrase == nullptr) {
@@ -549,7 +554,9 @@ DiscardScope Lexicon::DiscardAt(const PhraseTable& table, const std::vector<Toke
     // win over a longer sentence one. A stem's last word may be any
     // prefix of the token: Fnv1a64 of each prefix is a step of the token's.
     auto visit = [&](uint64_t word_hash, size_t bytes) {
-      if (const Phrase* p = Find(table, PhraseKey(key, word_hash), tokens, i, len, bytes)) {
+      const uint64_t candidate = PhraseKey(key, word_hash);
+      if (len == 1 && !table.MayStart(candidate)) return;
+      if (const Phrase* p = Find(table, candidate, tokens, i, len, bytes)) {
         for (const Entry& e : p->entries) {
           widest = std::max(widest, static_cast<DiscardScope>(e.index));
         }

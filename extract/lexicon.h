@@ -215,7 +215,16 @@ class Lexicon {
     // Bit b set: some phrase's last word has b bytes (bit 63: 63 or more),
     // so a stem lookup tries only the prefix lengths that can match.
     uint64_t last_word_bytes = 0;
+    // A filter of the one-token keys that start a phrase (FirstWordBit):
+    // most tokens start none, and this answers without a hash lookup.
+    std::vector<uint64_t> first_words = std::vector<uint64_t>(kFirstWordBits / 64);
+    bool MayStart(uint64_t key) const {
+      const uint64_t bit = key >> (64 - kFirstWordShift);
+      return (first_words[bit / 64] >> (bit % 64)) & 1;
+    }
   };
+  static constexpr int kFirstWordShift = 16;
+  static constexpr size_t kFirstWordBits = size_t{1} << kFirstWordShift;
   // The key of a phrase of one more token, `token_hash`, after `key`.
   static uint64_t PhraseKey(uint64_t key, uint64_t token_hash);
   static constexpr uint64_t kEmptyPhraseKey = 0x9e3779b97f4a7c15ULL;
