@@ -437,6 +437,7 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
     // before the actor they belong to.
     std::vector<uint32_t> before;
     size_t actor_at = i;
+    bool of_actor = false;  // "the ambassadors of Arnor, Osgiliath and Gondor"
     if (!m) {
       for (auto g = lex.MatchAgent(tokens, actor_at); g; g = lex.MatchAgent(tokens, actor_at)) {
         before.push_back(g->index);
@@ -447,6 +448,7 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
         if (!m && actor_at + 1 < n && In(tokens[actor_at].norm, {"of", "in", "from"})) {
           actor_at += tokens[actor_at + 1].norm == "the" ? 2 : 1;
           if (actor_at < n) m = lex.MatchActor(tokens, actor_at);
+          of_actor = true;
         }
         if (m && lex.actors()[m->index].actor.type == graph::ActorType::kPerson) m.reset();
       }
@@ -494,7 +496,21 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
     // person not in the lexicon, who takes the composite code.
     if (a.actor.type != graph::ActorType::kPerson) {
       std::vector<uint32_t> after;
-      size_t k = end < n && tokens[end].norm == "'s" ? end + 1 : end;
+      const bool possessive = end < n && tokens[end].norm == "'s";
+      size_t k = possessive ? end + 1 : end;
+      // "Ithilen's awful and evil minister": after a possessive, up to
+      // three adjectives (lower-case words that are no verb, determiner or
+      // preposition, and "and") may stand before the agent.
+      if (possessive && !lex.agents().empty()) {
+        size_t a = k;
+        while (a < n && a < k + 3 && !lex.MatchAgent(tokens, a) &&
+               tokens[a].kind == TokenKind::kWord && !tokens[a].capitalized &&
+               !IsDeterminer(tokens[a].norm) && !IsPreposition(tokens[a].norm) &&
+               !IsClauseBoundary(tokens[a]) && !lex.MatchVerb(tokens, a)) {
+          ++a;
+        }
+        if (a > k && a < n && lex.MatchAgent(tokens, a)) k = a;
+      }
       for (auto g = lex.MatchAgent(tokens, k); g; g = lex.MatchAgent(tokens, k)) {
         after.push_back(g->index);
         k += g->length;
@@ -502,8 +518,10 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
       if (!after.empty()) end = k;
       if (!before.empty() || !after.empty()) {
         graph::Actor composite = ComposeAgents(lex, a.actor, before, after);
-        if (!after.empty() && end < n && tokens[end - 1].capitalized) {
-          if (auto p = person_after_title(end, i, composite.code, true)) {
+        if (!after.empty() && end < n) {
+          // A person in the lexicon after any agent; one not in it only
+          // after a capitalised one, as after a title.
+          if (auto p = person_after_title(end, i, composite.code, tokens[end - 1].capitalized)) {
             i = p->end;
             mentions.push_back(std::move(*p));
             continue;
@@ -526,6 +544,23 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
         mentions.push_back(Mention{.begin = i, .end = end, .actor = std::move(composite),
                                    .kind = m->kind});
         i = end;
+        // "lawmakers in Fornost and Gondor": the agents are each one's.
+        while (of_actor && after.empty() && i < n) {
+          size_t j = i;
+          bool joined = false;
+          while (j < n && j < i + 3 && In(tokens[j].norm, {",", "and", "the"})) {
+            joined |= tokens[j].norm != "the";
+            ++j;
+          }
+          if (!joined || j >= n) break;
+          auto next = lex.MatchActor(tokens, j);
+          if (!next || lex.actors()[next->index].actor.type == graph::ActorType::kPerson) break;
+          mentions.push_back(Mention{
+              .begin = j, .end = j + next->length,
+              .actor = ComposeAgents(lex, lex.actors()[next->index].actor, before, {}),
+              .kind = next->kind});
+          i = j + next->length;
+        }
         continue;
       }
     }
@@ -734,17 +769,18 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     return -1;
   };
 
-  // The first mention at or after `pos`, within `limit` tokens, before the
-  // clause ends, another relation verb starts, an object pronoun or unknown
-  // name takes the object's place, or a preposition that `rel` does not
-  // take (any preposition at all once a noun has been passed: "released its
-  // response to the US" is not about the US).
   // The verb being coded was written for PETRARCH's reading of a clause:
   // its object is the first actor of the verb phrase, through any
   // preposition and a "that" or "whether" clause ("allowed that Mordor"),
   // and its patterns allow wider gaps. Set for each verb below.
   bool petrarch = false;
   size_t pattern_gap = kPatternGap;
+
+  // The first mention at or after `pos`, within `limit` tokens, before the
+  // clause ends, another relation verb starts, an object pronoun or unknown
+  // name takes the object's place, or a preposition that `rel` does not
+  // take (any preposition at all once a noun has been passed: "released its
+  // response to the US" is not about the US).
   auto right_mention = [&](size_t pos, size_t limit, const LexiconRelation* rel) -> int {
     bool passed_noun = false;
     for (size_t t = pos; t < n && t < pos + limit; ++t) {

@@ -20,9 +20,26 @@ std::vector<petrarch::CodeTriple> Distinct(std::vector<petrarch::CodeTriple> cod
 std::vector<petrarch::CodeTriple> CodeTriplesOf(const std::vector<graph::Triple>& triples,
                                                 size_t* duplicates) {
   std::vector<petrarch::CodeTriple> codes;
+  // "FRO/BIL/SAM": an actor that stands for several (PETRARCH's compound
+  // codes); the event is each one's, distinct members only.
+  auto members = [](const std::string& code) {
+    std::vector<std::string> out;
+    size_t b = 0;
+    for (size_t e; (e = code.find('/', b)) != std::string::npos; b = e + 1) {
+      out.push_back(code.substr(b, e - b));
+    }
+    out.push_back(code.substr(b));
+    return out;
+  };
   for (const graph::Triple& t : triples) {
     if (t.negated || t.cameo.empty()) continue;
-    codes.push_back({t.subject.code, t.object.code, t.cameo});
+    const auto sources = members(t.subject.code), targets = members(t.object.code);
+    for (const std::string& s : sources) {
+      for (const std::string& o : targets) {
+        if (s == o && (sources.size() > 1 || targets.size() > 1)) continue;
+        codes.push_back({s, o, t.cameo});
+      }
+    }
   }
   return Distinct(std::move(codes), duplicates);
 }
@@ -45,7 +62,10 @@ ValidationReport Validate(const petrarch::RecordsFile& file, const EventCoder& c
       graph::Document doc;
       doc.id = record.id;
       doc.date = record.date;
+      // PETRARCH's texts join some names with '_' ("Dol_Amroth") as its
+      // dictionaries do; kg's tokenizer keeps such a word whole.
       doc.text = record.text;
+      std::replace(doc.text.begin(), doc.text.end(), '_', ' ');
       triples.clear();
       r.coder_status = coder(doc, &triples);
       if (r.coder_status.ok()) r.got = CodeTriplesOf(triples, &r.duplicates);

@@ -35,8 +35,11 @@
 //   <Config> options (require_dyad, new_actor_length, comma_*) tune its own
 //   parser-based coder and are not applied: the coder sees only the
 //   document.
+// - An actor code with '/' ("FRO/BIL/SAM", PETRARCH's compound codes)
+//   stands for each of its members: one event per member pair.
 // Each record is coded as a document of its own: id = record id, date =
-// record date, text = record text.
+// record date, text = record text with '_' read as a blank ("Dol_Amroth",
+// written as in PETRARCH's dictionaries).
 #ifndef KG_EXTRACT_VALIDATOR_H_
 #define KG_EXTRACT_VALIDATOR_H_
 

@@ -292,6 +292,10 @@ TEST_CASE("Agents next to an actor make a composite actor", "[extract]") {
         V{"RUS~MIL(RUSMIL) -shell-> donbas(UKR)"});
   CHECK(CodeWithAgents("The government of France accused Russia.") ==
         V{"FRA~GOV(FRAGOV) -accuse-> RUS(RUS)"});
+  // ... and of each actor coordinated there.
+  CHECK(CodeWithAgents("The officials of France, Germany and the US accused Russia.") ==
+        V{"FRA~GOV(FRAGOV) -accuse-> RUS(RUS)", "DEU~GOV(DEUGOV) -accuse-> RUS(RUS)",
+          "USA~GOV(USAGOV) -accuse-> RUS(RUS)"});
   CHECK(CodeWithAgents("MSF France denounced the Russian government.") ==
         V{"NGO~FRA(NGOFRA) -denounce-> RUS~GOV(RUSGOV)"});
   // A code is not repeated: government officials are GOV once.
@@ -300,6 +304,11 @@ TEST_CASE("Agents next to an actor make a composite actor", "[extract]") {
   // A capitalised agent before an unknown name: that person, with the code.
   CHECK(CodeWithAgents("French Ambassador Jean Dupont accused Russia.") ==
         V{"jean-dupont(FRAGOV) -accuse-> RUS(RUS)"});
+  // Adjectives after a possessive; but never a verb.
+  CHECK(CodeWithAgents("France accused Russia's awful and evil main opposition group.") ==
+        V{"FRA(FRA) -accuse-> RUS~MOP(RUSMOP)"});
+  CHECK(CodeWithAgents("Russia's army shelled the government of France.") ==
+        V{"RUS(RUS) -shell-> FRA~GOV(FRAGOV)"});
   // A name in the lexicon that is not a person: one actor, the more specific.
   CHECK(CodeWithAgents("French Ambassador Romendacil accused Russia.") ==
         V{"FRA~GOV(FRAGOV) -accuse-> RUS(RUS)"});

@@ -183,6 +183,26 @@ TEST_CASE("Validator: CodeTriplesOf keeps distinct coded events", "[extract]") {
   CHECK(codes == std::vector<CodeTriple>{{"A", "B", "010"}, {"B", "A", "010"}});
   CHECK(duplicates == 1);
   CHECK(CodeTriplesOf({}, nullptr).empty());
+  // A compound code stands for each member; a member is no event with itself.
+  CHECK(CodeTriplesOf({Event("FRO/BIL", "ELR/GAL", "064")}, nullptr) ==
+        std::vector<CodeTriple>{{"BIL", "ELR", "064"}, {"BIL", "GAL", "064"},
+                                {"FRO", "ELR", "064"}, {"FRO", "GAL", "064"}});
+  CHECK(CodeTriplesOf({Event("FRO/BIL", "BIL", "064")}, nullptr) ==
+        std::vector<CodeTriple>{{"FRO", "BIL", "064"}});
+}
+
+TEST_CASE("Validator: record text reads '_' as a blank", "[extract]") {
+  auto file = petrarch::ParseRecords(R"(<Validation><Environment><Include>DEMO</Include>
+</Environment><Sentences><Sentence date="19950101" id="u" category="DEMO">
+<EventCoding noevents="True"></EventCoding><Text>Dol_Amroth</Text></Sentence>
+</Sentences></Validation>)", "u.xml");
+  REQUIRE(file.ok());
+  std::string seen;
+  Validate(*file, [&](const graph::Document& doc, std::vector<graph::Triple>*) {
+    seen = doc.text;
+    return Status::OK();
+  });
+  CHECK(seen.find("Dol Amroth") != std::string::npos);
 }
 
 }  // namespace
