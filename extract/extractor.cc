@@ -192,6 +192,24 @@ struct Extractor::Mention {
   // "his Russian counterpart": the holder of the subject's office in
   // `country`, resolved once the subject is known; `actor` is the country.
   bool counterpart = false;
+
+  // Referred to as "they": an organisation or group (composites of agents
+  // included), or a plural nationality word ("the Russians").
+  bool IsGroup(const std::vector<Token>& tokens) const {
+    if (actor.type == graph::ActorType::kOrganization || actor.type == graph::ActorType::kGroup) {
+      return true;
+    }
+    return kind == MentionKind::kDemonym && end == begin + 1 && tokens[begin].norm.size() > 3 &&
+           tokens[begin].norm.ends_with("s") && !tokens[begin].norm.ends_with("ss");
+  }
+};
+
+// What earlier sentences leave for pronouns: the person "he" or "she"
+// refers to (person < 0: none), and the group "they" or "them" refers to
+// (actor.id empty: none).
+struct Extractor::Antecedents {
+  Mention person;
+  Mention group;
 };
 
 // What the whole document tells about its people: used to resolve offices
@@ -246,10 +264,10 @@ Status Extractor::Extract(const graph::Document& doc, const Sink& sink) {
     }
     sentences.push_back(std::move(s));
   }
-  Mention antecedent;  // person < 0: none yet
+  Antecedents antecedents;
   for (const Sentence& s : sentences) {
     if (s.discarded) continue;
-    ExtractSentence(doc, s.span, s.tokens, context, &antecedent,
+    ExtractSentence(doc, s.span, s.tokens, context, &antecedents,
                     s.context_sensitive ? nullptr : &s.mentions, sink);
   }
   return Status::OK();
@@ -355,7 +373,7 @@ std::optional<uint32_t> Extractor::ResolveCounterpart(uint32_t person, std::stri
 
 std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>& tokens,
                                                         const DocumentContext& context,
-                                                        const Mention* antecedent,
+                                                        const Antecedents* antecedents,
                                                         bool* context_sensitive) const {
   bool ignored = false;
   bool& sensitive = context_sensitive != nullptr ? *context_sensitive : ignored;
@@ -411,7 +429,33 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
           break;
         }
       }
-      if (ref == nullptr && antecedent != nullptr && antecedent->person >= 0) ref = antecedent;
+      if (ref == nullptr && antecedents != nullptr && antecedents->person.person >= 0) {
+        ref = &antecedents->person;
+      }
+      if (ref != nullptr) {
+        Mention pronoun = *ref;
+        pronoun.begin = i;
+        pronoun.end = i + 1;
+        pronoun.kind = MentionKind::kRole;
+        pronoun.role = true;
+        mentions.push_back(std::move(pronoun));
+      }
+      ++i;
+      continue;
+    }
+    // "They accused them": the last group this sentence names before the
+    // pronoun (an organisation, an actor's agents, a plural nationality:
+    // "the Russians"), else the previous sentence's. Countries by name are
+    // "it", people "he" or "she".
+    if (In(tokens[i].norm, {"they", "them"}) && tokens[i].kind == TokenKind::kWord) {
+      sensitive = true;
+      const Mention* ref = nullptr;
+      for (const Mention& m : mentions) {
+        if (m.IsGroup(tokens)) ref = &m;
+      }
+      if (ref == nullptr && antecedents != nullptr && !antecedents->group.actor.id.empty()) {
+        ref = &antecedents->group;
+      }
       if (ref != nullptr) {
         Mention pronoun = *ref;
         pronoun.begin = i;
@@ -585,18 +629,25 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
 
 void Extractor::ExtractSentence(const graph::Document& doc, Span span,
                                 const std::vector<Token>& tokens, const DocumentContext& context,
-                                Mention* antecedent, const std::vector<Mention>* known,
+                                Antecedents* antecedents, const std::vector<Mention>* known,
                                 const Sink& sink) {
   const std::string_view text(doc.text);
   const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
   const size_t n = tokens.size();
 
   std::vector<Mention> mentions =
-      known != nullptr ? *known : FindMentions(tokens, context, antecedent);
-  for (const Mention& m : mentions) {
-    if (m.person >= 0 && !m.role) {
-      if (antecedent != nullptr) *antecedent = m;
-      break;
+      known != nullptr ? *known : FindMentions(tokens, context, antecedents);
+  if (antecedents != nullptr) {
+    for (const Mention& m : mentions) {
+      if (m.person >= 0 && !m.role) {
+        antecedents->person = m;
+        break;
+      }
+    }
+    // "They" reaches back one sentence only.
+    antecedents->group = Mention{};
+    for (const Mention& m : mentions) {
+      if (m.IsGroup(tokens)) antecedents->group = m;
     }
   }
   if (n < 3 || mentions.size() < 2) return;  // a triple needs two actors

@@ -57,19 +57,21 @@ class Extractor {
   struct Mention;
   struct Verb;
   struct DocumentContext;
-  // `antecedent` (may be null) is the person "he" or "she" refers to when
-  // the sentence names none before the pronoun; ExtractSentence updates it
-  // to the sentence's first named person.
+  struct Antecedents;
+  // `antecedents` (may be null): the person "he" or "she" refers to when
+  // the sentence names none before the pronoun, and the group "they" or
+  // "them" refers to; ExtractSentence updates them from the sentence.
   // `known` (may be null) are the sentence's mentions from the first pass,
   // reused when they did not depend on the document context.
   void ExtractSentence(const graph::Document& doc, Span span, const std::vector<Token>& tokens,
-                       const DocumentContext& context, Mention* antecedent,
+                       const DocumentContext& context, Antecedents* antecedents,
                        const std::vector<Mention>* known, const Sink& sink);
   // Sets *context_sensitive (if given) when a mention depends on the
   // context or antecedent (an office, a counterpart, a pronoun), so that a
   // later pass with more context must find the mentions again.
   std::vector<Mention> FindMentions(const std::vector<Token>& tokens,
-                                    const DocumentContext& context, const Mention* antecedent,
+                                    const DocumentContext& context,
+                                    const Antecedents* antecedents,
                                     bool* context_sensitive = nullptr) const;
   // The one holder of `office` of `country` on the document's date, or, when
   // the date does not decide, the one holder the document names.

@@ -243,6 +243,15 @@ TEST_CASE("He and she refer to the person the text names before", "[extract]") {
   CHECK(Code("Lavrov arrived. He spoke. He warned Ukraine.") == V{"sergey-lavrov -warn-> UKR"});
 }
 
+TEST_CASE("They and them refer to the group named before", "[extract]") {
+  CHECK(Code("NATO met on Monday. They accused Russia.") == V{"NATO -accuse-> RUS"});
+  CHECK(Code("The Russians shelled Donbas. Kyiv accused them.") ==
+        V{"RUS -shell-> donbas", "UKR -accuse-> RUS"});
+  // Countries by name are "it"; and "they" reaches back one sentence only.
+  CHECK(Code("France met Germany. They accused Russia.") == V{"FRA -meet-> DEU"});
+  CHECK(Code("NATO met. Talks began. They accused Russia.").empty());
+}
+
 TEST_CASE("Discard phrases silence a sentence or a whole story", "[extract]") {
   CHECK(Code("Russia attacked Ukraine at the World Cup. France denounced Russia.") ==
         V{"FRA -denounce-> RUS"});
