@@ -415,11 +415,23 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
     return Mention{.begin = begin, .end = k, .actor = std::move(actor), .ad_hoc = true};
   };
 
+  // The pronoun at tokens[t] as a mention of `ref`'s actor (if any).
+  // Resolved references count less than names.
+  auto add_pronoun = [&](const Mention* ref, size_t t) {
+    if (ref == nullptr) return;
+    Mention pronoun = *ref;
+    pronoun.begin = t;
+    pronoun.end = t + 1;
+    pronoun.kind = MentionKind::kRole;
+    pronoun.role = true;
+    mentions.push_back(std::move(pronoun));
+  };
+
   size_t i = 0;
   while (i < n) {
     // "He accused them": the first person this sentence names before the
     // pronoun, else the previous sentences' (the usual subject of a news
-    // paragraph). Resolved references count less than names.
+    // paragraph).
     if (In(tokens[i].norm, {"he", "she"}) && tokens[i].kind == TokenKind::kWord) {
       sensitive = true;
       const Mention* ref = nullptr;
@@ -432,14 +444,7 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
       if (ref == nullptr && antecedents != nullptr && antecedents->person.person >= 0) {
         ref = &antecedents->person;
       }
-      if (ref != nullptr) {
-        Mention pronoun = *ref;
-        pronoun.begin = i;
-        pronoun.end = i + 1;
-        pronoun.kind = MentionKind::kRole;
-        pronoun.role = true;
-        mentions.push_back(std::move(pronoun));
-      }
+      add_pronoun(ref, i);
       ++i;
       continue;
     }
@@ -456,14 +461,7 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
       if (ref == nullptr && antecedents != nullptr && !antecedents->group.actor.id.empty()) {
         ref = &antecedents->group;
       }
-      if (ref != nullptr) {
-        Mention pronoun = *ref;
-        pronoun.begin = i;
-        pronoun.end = i + 1;
-        pronoun.kind = MentionKind::kRole;
-        pronoun.role = true;
-        mentions.push_back(std::move(pronoun));
-      }
+      add_pronoun(ref, i);
       ++i;
       continue;
     }
