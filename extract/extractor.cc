@@ -903,8 +903,19 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
               break;
             }
           }
-          const Token& tok = tokens[static_cast<size_t>(t)];
-          if (!found && IsClauseBoundary(tok) && !(petrarch && tok.norm == "that")) break;
+          // PETRARCH coding reads on past "that" and past a comma between
+          // adjectives ("restore complete, full diplomatic ties").
+          const auto u = static_cast<size_t>(t);
+          const Token& tok = tokens[u];
+          const bool adjective_comma = tok.norm == "," && u > 0 && u + 1 < n && !is_verb[u - 1] &&
+                                       tokens[u - 1].kind == TokenKind::kWord &&
+                                       !tokens[u - 1].capitalized &&
+                                       tokens[u + 1].kind == TokenKind::kWord &&
+                                       !tokens[u + 1].capitalized;
+          if (!found && IsClauseBoundary(tok) &&
+              !(petrarch && (tok.norm == "that" || adjective_comma))) {
+            break;
+          }
         }
       } else {
         for (size_t k = 0; k < options_.max_object_distance; ++k) {

@@ -514,6 +514,13 @@ TEST_CASE("PETRARCH coding reads objects through prepositions", "[extract]") {
   CHECK(CodeWith(petrarch, "Putin departed from Turkey.") == V{"vladimir-putin -0431-> TUR"});
   CHECK(CodeWith(petrarch, "Putin departed on a long visit to Turkey.") ==
         V{"vladimir-putin -0431-> TUR"});
+  // Pattern words read past a comma between adjectives.
+  const char* ties = R"json({"coding": "petrarch", "relations": [
+    {"relation": "restore", "cameo": "---", "forms": ["restore"],
+     "patterns": [{"after": ["diplomatic ties", "with", "+"], "cameo": "064"}]}]})json";
+  CHECK(CodeWith(ties, "Russia will restore complete, full diplomatic ties with Turkey.") ==
+        V{"RUS -064-> TUR"});
+  CHECK(CodeWith(ties, "Russia will restore, it seems, diplomatic ties with Turkey.").empty());
   // A relation may say so itself.
   const char* mixed = R"json({"relations": [
     {"relation": "depart", "cameo": "0431", "coding": "petrarch", "forms": ["departed"]},
