@@ -148,9 +148,10 @@ int main(int argc, char** argv) {
       "skipped. Exit status 0 when the records ran, whatever failed.");
   v->add_option("RECORDS", validate.records, "Records XML file")->required();
   v->add_option("--dictionaries", validate.dictionaries,
-                "Code with a lexicon converted from the PETRARCH actor and verb dictionaries\n"
-                "that the records file's <Environment> names, read from this directory,\n"
-                "instead of kg's default lexicon");
+                "Code with a lexicon converted from the PETRARCH actor, agent, verb and\n"
+                "discard dictionaries that the records file's <Environment> names, read\n"
+                "from this directory, instead of kg's default lexicon. An actor code\n"
+                "with '/' counts as each of its members; '_' in a text reads as a blank");
   v->add_flag("--json", validate.json, "Print one JSON object");
 
   try {

@@ -12,6 +12,7 @@
 #include "cli/store_access.h"
 #include "extract/extractor.h"
 #include "extract/lexicon.h"
+#include "extract/lexicon_config.h"
 #include "extract/petrarch_dictionaries.h"
 #include "extract/petrarch_records.h"
 #include "extract/validator.h"
@@ -43,15 +44,7 @@ class DictionaryCoder {
     }
     petr::FileNames names;
     // PETRARCH's configuration lists several actor files separated by commas.
-    std::string actors = env.actor_file;
-    for (size_t begin = 0; begin <= actors.size();) {
-      size_t end = std::min(actors.find(',', begin), actors.size());
-      std::string name = actors.substr(begin, end - begin);
-      name.erase(0, name.find_first_not_of(' '));
-      name.erase(name.find_last_not_of(' ') + 1);
-      if (!name.empty()) names.actors.push_back(name);
-      begin = end + 1;
-    }
+    names.actors = extract::SplitFileList(env.actor_file);
     names.agents = env.agent_file;
     names.verbs = env.verb_file;
     names.discards = env.discard_file;

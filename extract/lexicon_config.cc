@@ -86,8 +86,17 @@ std::optional<bool> ParseBool(std::string_view value) {
   return std::nullopt;
 }
 
-// The comma-separated items of `value`, trimmed, empty ones left out.
-std::vector<std::string> SplitList(std::string_view value) {
+// `name` relative to `base` unless it is absolute or there is no base.
+std::string Join(const std::string& base, const std::string& name) {
+  if (base.empty() || fs::path(name).is_absolute()) return name;
+  return (fs::path(base) / name).string();
+}
+
+std::string DirectoryOf(const std::string& file) { return fs::path(file).parent_path().string(); }
+
+}  // namespace
+
+std::vector<std::string> SplitFileList(std::string_view value) {
   std::vector<std::string> out;
   while (true) {
     const size_t comma = value.find(',');
@@ -100,16 +109,6 @@ std::vector<std::string> SplitList(std::string_view value) {
   }
   return out;
 }
-
-// `name` relative to `base` unless it is absolute or there is no base.
-std::string Join(const std::string& base, const std::string& name) {
-  if (base.empty() || fs::path(name).is_absolute()) return name;
-  return (fs::path(base) / name).string();
-}
-
-std::string DirectoryOf(const std::string& file) { return fs::path(file).parent_path().string(); }
-
-}  // namespace
 
 Result<LexiconConfig> ParseLexiconConfig(std::string_view text, const std::string& path) {
   auto settings = ParseIni(text, path);
@@ -153,7 +152,7 @@ Result<LexiconConfig> ParseLexiconConfig(std::string_view text, const std::strin
     switch (*slot) {
       case Slot::kDictionaries: config.dictionaries = Join(DirectoryOf(path), s.value); break;
       case Slot::kActors: {
-        std::vector<std::string> files = SplitList(s.value);
+        std::vector<std::string> files = SplitFileList(s.value);
         if (!files.empty()) config.actors = std::move(files);
         break;
       }

@@ -67,6 +67,11 @@ struct LexiconConfig {
   bool NamesFiles() const { return actors || agents || verbs || discards || issues; }
 };
 
+// The comma-separated items of a PETRARCH file list ("A.txt, B.txt", as in
+// actorfile_list and a records file's <Actorfile>), trimmed, empty ones
+// left out.
+std::vector<std::string> SplitFileList(std::string_view value);
+
 // Parses config text; `path` names the file in errors and is the base of a
 // relative `dictionaries`. ParseError "PATH:LINE: problem" for the INI errors
 // of ParseIni, an unknown section (PETRARCH's [Options] and [StanfordNLP] are

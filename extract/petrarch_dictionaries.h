@@ -348,7 +348,7 @@ struct ConvertStats {
                                      // "---" on the chosen date: not written
   size_t names = 0;                  // names written, over all actors
   size_t names_dropped = 0;          // phrases with no letters or with U+FFFD
-  size_t relations = 0;              // kg relations written (one per code)
+  size_t relations = 0;              // kg relations written (one per code and reverse)
   size_t forms = 0;                  // verb forms written
   size_t forms_shared = 0;           // forms already taken by an earlier code
   size_t verbs_no_code = 0;          // verbs whose code is "---" or not 3-4 digits,

@@ -208,5 +208,11 @@ TEST_CASE("Lexicon config files: missing, a directory, read", "[extract]") {
   fs::remove_all(dir);
 }
 
+TEST_CASE("SplitFileList splits PETRARCH's comma lists", "[extract]") {
+  CHECK(SplitFileList("A.txt, B.txt,\tC.txt ") == std::vector<std::string>{"A.txt", "B.txt", "C.txt"});
+  CHECK(SplitFileList(" , A.txt,,") == std::vector<std::string>{"A.txt"});
+  CHECK(SplitFileList("").empty());
+}
+
 }  // namespace
 }  // namespace kg::extract
