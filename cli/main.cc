@@ -143,9 +143,11 @@ int main(int argc, char** argv) {
       "validate",
       "Run PETRARCH's unit-test records (an XML file such as PETR.UnitTest.records.xml)\n"
       "through kg's coder and compare each record's (source, target, CAMEO event) codes with\n"
-      "the expected ones. Prints a FAIL line for each failing record, counts per category and\n"
-      "'N passed, M failed' last; records of categories not in the file's <Include> are\n"
-      "skipped. Exit status 0 when the records ran, whatever failed.");
+      "the expected ones, coding as PETRARCH does: an agent with no actor is one ('a senior\n"
+      "official': ---GOV), and <Config option=\"require_dyad\" value=\"false\"> lets an event\n"
+      "have one side (the other '---'). Prints a FAIL line for each failing record, counts\n"
+      "per category and 'N passed, M failed' last; records of categories not in the file's\n"
+      "<Include> are skipped. Exit status 0 when the records ran, whatever failed.");
   v->add_option("RECORDS", validate.records, "Records XML file")->required();
   v->add_option("--dictionaries", validate.dictionaries,
                 "Code with a lexicon converted from the PETRARCH actor, agent, verb and\n"

@@ -27,6 +27,31 @@ namespace petr = extract::petrarch;
 
 constexpr size_t kTextPreviewBytes = 100;
 
+// Coders over one lexicon that code as PETRARCH does (bare agents are
+// actors: "a senior official" is ---GOV), one for each require_dyad.
+class PetrarchExtractors {
+ public:
+  explicit PetrarchExtractors(std::shared_ptr<const extract::Lexicon> lexicon)
+      : dyad_(lexicon, Options(true)), monad_(lexicon, Options(false)) {}
+
+  Status Code(const graph::Document& doc, const extract::CodingOptions& options,
+              std::vector<graph::Triple>* out) {
+    extract::Extractor& e = options.require_dyad ? dyad_ : monad_;
+    return e.Extract(doc, [&](graph::Triple&& t) { out->push_back(std::move(t)); });
+  }
+
+ private:
+  static extract::ExtractorOptions Options(bool require_dyad) {
+    extract::ExtractorOptions o;
+    o.bare_agents = true;
+    o.require_dyad = require_dyad;
+    return o;
+  }
+
+  extract::Extractor dyad_;
+  extract::Extractor monad_;
+};
+
 // A coder over the PETRARCH dictionaries that the records' <Environment>
 // names. An actor's code may hold only for a period ([HOBGOV
 // 20121109-20130119]: the DATE records test this), so the dictionaries are
@@ -54,35 +79,36 @@ class DictionaryCoder {
     ReportDictionaryWarnings(*dicts, /*summary=*/false);
 
     auto coder = std::make_unique<DictionaryCoder>();
-    std::map<std::string, extract::Extractor*> by_json;
+    std::map<std::string, PetrarchExtractors*> by_json;
     for (const petr::Record& r : file.records) {
       if (!env.Includes(r.category) || coder->by_date_.count(r.date) > 0) continue;
       petr::ConvertOptions options;
       options.as_of = r.date;
       auto json = petr::ToLexiconJson(*dicts, options);
       if (!json.ok()) return json.status();
-      extract::Extractor*& extractor = by_json[json->first + '\0' + json->second];
-      if (extractor == nullptr) {
+      PetrarchExtractors*& extractors = by_json[json->first + '\0' + json->second];
+      if (extractors == nullptr) {
         auto lexicon = extract::Lexicon::FromJson(json->first, json->second,
                                                   dir + " (as of " + r.date + ")");
         if (!lexicon.ok()) return lexicon.status();
-        coder->extractors_.push_back(std::make_unique<extract::Extractor>(*lexicon));
-        extractor = coder->extractors_.back().get();
+        coder->extractors_.push_back(std::make_unique<PetrarchExtractors>(*lexicon));
+        extractors = coder->extractors_.back().get();
       }
-      coder->by_date_[r.date] = extractor;
+      coder->by_date_[r.date] = extractors;
     }
     return coder;
   }
 
-  Status Code(const graph::Document& doc, std::vector<graph::Triple>* out) {
+  Status Code(const graph::Document& doc, const extract::CodingOptions& options,
+              std::vector<graph::Triple>* out) {
     auto it = by_date_.find(doc.date);
     if (it == by_date_.end()) return Status::InvalidArgument(doc.id + ": no lexicon for its date");
-    return it->second->Extract(doc, [&](graph::Triple&& t) { out->push_back(std::move(t)); });
+    return it->second->Code(doc, options, out);
   }
 
  private:
-  std::map<std::string, extract::Extractor*> by_date_;
-  std::vector<std::unique_ptr<extract::Extractor>> extractors_;
+  std::map<std::string, PetrarchExtractors*> by_date_;
+  std::vector<std::unique_ptr<PetrarchExtractors>> extractors_;
 };
 
 // An actor code as printed: "-" for an actor without one.
@@ -173,17 +199,19 @@ int RunValidate(const ValidateArgs& args) {
   if (args.dictionaries.empty()) {
     auto lexicon = extract::Lexicon::LoadDefault();
     if (!lexicon.ok()) return Fail(lexicon.status());
-    extract::Extractor extractor(*lexicon);
+    PetrarchExtractors extractors(*lexicon);
     report = extract::Validate(*file, [&](const graph::Document& doc,
+                                          const extract::CodingOptions& options,
                                           std::vector<graph::Triple>* out) {
-      return extractor.Extract(doc, [&](graph::Triple&& t) { out->push_back(std::move(t)); });
+      return extractors.Code(doc, options, out);
     });
   } else {
     auto coder = DictionaryCoder::Load(args.dictionaries, *file);
     if (!coder.ok()) return Fail(coder.status());
     report = extract::Validate(*file, [&](const graph::Document& doc,
+                                          const extract::CodingOptions& options,
                                           std::vector<graph::Triple>* out) {
-      return (*coder)->Code(doc, out);
+      return (*coder)->Code(doc, options, out);
     });
   }
 

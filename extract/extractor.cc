@@ -495,6 +495,37 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
         if (m && lex.actors()[m->index].actor.type == graph::ActorType::kPerson) m.reset();
       }
     }
+    // "a senior official", "students", "the media and government": agents
+    // of no named actor. A singular one starts the sentence or stands after
+    // a determiner (its adjectives between) or in a coordination; "he said
+    // government proposed" names no one.
+    size_t bare_end = i;
+    if (!m && !before.empty() && options_.bare_agents) {
+      for (auto g = lex.MatchAgent(tokens, bare_end); g; g = lex.MatchAgent(tokens, bare_end)) {
+        bare_end += g->length;
+      }
+      const std::string& head = tokens[bare_end - 1].norm;
+      bool determined = i == 0 || (head.size() > 3 && head.ends_with("s") && !head.ends_with("ss"));
+      for (size_t k = i, steps = 0; !determined && k-- > 0 && steps < 4; ++steps) {
+        const Token& tk = tokens[k];
+        if (IsDeterminer(tk.norm) || In(tk.norm, {"and", "or", ","})) determined = true;
+        if (tk.kind != TokenKind::kWord || tk.capitalized || IsPreposition(tk.norm) ||
+            lex.MatchVerb(tokens, k)) {
+          break;
+        }
+      }
+      if (!determined) bare_end = i;
+    }
+    if (bare_end > i) {
+      const size_t end = bare_end;
+      graph::Actor unknown;
+      unknown.id = unknown.code = "---";
+      unknown.name = "unnamed";
+      mentions.push_back(Mention{.begin = i, .end = end,
+                                 .actor = ComposeAgents(lex, unknown, before, {})});
+      i = end;
+      continue;
+    }
     if (!m) {
       ++i;
       continue;
@@ -648,7 +679,10 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       if (m.IsGroup(tokens)) antecedents->group = m;
     }
   }
-  if (n < 3 || mentions.size() < 2) return;  // a triple needs two actors
+  // A triple needs two actors, or one when a dyad is not required.
+  if (n < 3 || mentions.size() < (options_.require_dyad ? 2u : 1u)) return;
+  // Mentions from here on are placeholders for a missing side (see below).
+  const int found_mentions = static_cast<int>(mentions.size());
 
   // Which mention (if any) covers each token.
   std::vector<int> mention_at(n, -1);
@@ -723,6 +757,14 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     for (size_t t = v.begin; t < v.end; ++t) is_verb[t] = true;
   }
 
+  // The verb being coded was written for PETRARCH's reading of a clause:
+  // its object is the first actor of the verb phrase, through any
+  // preposition and a "that" or "whether" clause ("allowed that Mordor"),
+  // the whole of a coordination that is the subject of a clause after it
+  // ("believes Dagolath and Osgiliath can cope"), and its patterns allow
+  // wider gaps. Set for each verb below.
+  bool petrarch = false;
+
   // The mentions coordinated with mention `m` towards lower (dir = -1) or
   // higher (dir = +1) positions, `m` included, in text order. Leftwards
   // (subjects) a bare comma joins only after an "and" nearer the verb
@@ -731,7 +773,8 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
   auto coordinated = [&](int m, int dir) {
     std::vector<int> out{m};
     bool seen_and = false;
-    for (int k = m + dir; k >= 0 && k < static_cast<int>(mentions.size()); k += dir) {
+    if (m >= found_mentions) return out;
+    for (int k = m + dir; k >= 0 && k < found_mentions; k += dir) {
       const Mention& near = mentions[out.back()];
       const Mention& far = mentions[k];
       size_t gap_begin = dir > 0 ? near.end : far.end;
@@ -756,7 +799,8 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
         bool ends_phrase = next >= n || tokens[next].kind == TokenKind::kPunct ||
                            mention_at[next] >= 0 || IsClauseBoundary(tokens[next]) ||
                            In(tokens[next].norm, {"and", "or", "'s"}) ||
-                           IsPreposition(tokens[next].norm);
+                           IsPreposition(tokens[next].norm) ||
+                           (petrarch && (IsModal(tokens[next].norm) || is_verb[next]));
         if (!ends_phrase) break;
       }
       seen_and |= has_and;
@@ -812,17 +856,25 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
         if (k >= 2 && tokens[k - 1].norm == "'s" && mention_at[k - 2] >= 0) {
           return mention_at[k - 2];
         }
+        // "the official news agency WFNA": a phrase whose head is no actor
+        // takes the code of an agent of no named actor in it, as PETRARCH
+        // codes a noun phrase.
+        for (size_t j = k, words = 0; j-- > 0 && words < 3; ++words) {
+          if (int a = mention_at[j]; a >= 0) {
+            if (mentions[a].actor.code.starts_with("---")) return a;
+            break;
+          }
+          if (tokens[j].kind != TokenKind::kWord || tokens[j].capitalized || is_verb[j] ||
+              IsPreposition(tokens[j].norm) || IsDeterminer(tokens[j].norm)) {
+            break;
+          }
+        }
         return -1;
       }
     }
     return -1;
   };
 
-  // The verb being coded was written for PETRARCH's reading of a clause:
-  // its object is the first actor of the verb phrase, through any
-  // preposition and a "that" or "whether" clause ("allowed that Mordor"),
-  // and its patterns allow wider gaps. Set for each verb below.
-  bool petrarch = false;
   size_t pattern_gap = kPatternGap;
 
   // The first mention at or after `pos`, within `limit` tokens, before the
@@ -1005,6 +1057,8 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
   // The grammatical subject of the last verb coded in this sentence, for
   // a verb coordinated with it.
   int last_subject = -1;
+  // The end of the last verb coded with both its sides, if any.
+  std::optional<size_t> dyad_end;
   for (const Verb& verb : verbs) {
     // Passive: a form of "be" just before the verb (adverbs allowed between)
     // and "by" + agent after it. An agentless passive names no subject.
@@ -1129,7 +1183,50 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       object = bound.compound;
       if (group_acts) subject = bound.compound;
     }
-    if (subject < 0 || object < 0) continue;
+    if (subject < 0 && object < 0) continue;
+    if (subject < 0 || object < 0) {
+      if (options_.require_dyad) continue;
+      // One side is missing but the other must still be a noun phrase, as
+      // in PETRARCH's reading: "said on Saturday" has one (its parser makes
+      // "Saturday" a noun phrase), "said today" none.
+      if (object < 0 && !passive) {
+        bool noun = false;
+        for (size_t t = verb.end; t < n && t < verb.end + options_.max_object_distance; ++t) {
+          const Token& tk = tokens[t];
+          if (is_verb[t] || IsClauseBoundary(tk)) break;
+          if (tk.kind != TokenKind::kWord || IsPreposition(tk.norm) || IsSkippable(tk) ||
+              In(tk.norm, {"today", "yesterday", "tonight", "now", "earlier", "later", "again",
+                           "also", "too", "down", "up", "out", "off"})) {
+            continue;
+          }
+          noun = true;
+          break;
+        }
+        if (!noun) continue;
+      }
+      // "restore ties with Gondor almost five years after Calenardhon crowds
+      // burned down its embassy": PETRARCH reads a clause subordinate to a
+      // verb coded before it as part of that verb's phrase, not as an event
+      // of its own.
+      if (dyad_end) {
+        bool subordinate = false;  // a subordinator, and no comma after it
+        for (size_t t = *dyad_end; t < verb.begin; ++t) {
+          if (In(tokens[t].norm, {"after", "before", "when", "since", "until", "while",
+                                  "because"})) {
+            subordinate = true;
+          } else if (tokens[t].norm == ",") {
+            subordinate = false;
+          }
+        }
+        if (subordinate) continue;
+      }
+      // The missing side: an actor with empty id and code, placed at the
+      // verb so that the rules below see nothing between them.
+      mentions.resize(found_mentions);
+      const size_t at = subject < 0 ? verb.begin : verb.end;
+      mentions.push_back(Mention{.begin = at, .end = at, .actor = {}});
+      (subject < 0 ? subject : object) = found_mentions;
+    }
     // A gerund or participle ("sanctioning Russia would ...", "by promising
     // to") has no subject of its own; "Kiev shelling Donbass" and "Russia is
     // attacking" do.
@@ -1193,6 +1290,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     if (!IsNullCode(reverse)) {
       emit(objects, subjects, rel, reverse, verb_text, negated, modality, base);
     }
+    if (subject < found_mentions && object < found_mentions) dyad_end = verb.end;
   }
 
   // Nominal events: "a telephone call from the Russian war minister to the
@@ -1272,6 +1370,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       modality = ModalityOf(tokens, mentions[agent], mentions[patient], nb);
     }
     const LexiconRelation& rel = lexicon_->relations()[noun->index];
+    petrarch = rel.petrarch_coding;
     std::string noun_text(text.substr(tokens[nb].begin, tokens[ne - 1].end - tokens[nb].begin));
     emit(coordinated(agent, -1), coordinated(patient, +1), rel, rel.cameo, noun_text,
          /*negated=*/false, modality, 0.8);

@@ -37,6 +37,21 @@ struct ExtractorOptions {
   // An object is looked for at most this many tokens after its verb (or after
   // "by" in a passive). Default 8.
   size_t max_object_distance = 8;
+
+  // PETRARCH's event coding, which `kg validate` asks for. A graph edge
+  // needs two actors that name someone, so kg build and kg extract keep the
+  // defaults.
+  //
+  // An agent word with no actor to belong to ("a senior official",
+  // "students") is an actor of its own: id "---~GOV", code "---GOV"
+  // (PETRARCH's "unknown country" code followed by the agent's). Default
+  // false: such words are not actors.
+  bool bare_agents = false;
+  // False: a verb with only its subject or only its object found is coded
+  // all the same, the missing side an actor with empty id and code ("a
+  // senior official said on Saturday"). Default true: both sides or no
+  // triple.
+  bool require_dyad = true;
 };
 
 class Extractor {

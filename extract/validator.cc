@@ -1,6 +1,7 @@
 #include "extract/validator.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 namespace kg::extract {
@@ -31,9 +32,10 @@ std::vector<petrarch::CodeTriple> CodeTriplesOf(const std::vector<graph::Triple>
     out.push_back(code.substr(b));
     return out;
   };
+  auto code_of = [](const graph::Actor& a) { return a.code.empty() ? std::string("---") : a.code; };
   for (const graph::Triple& t : triples) {
     if (t.negated || t.cameo.empty()) continue;
-    const auto sources = members(t.subject.code), targets = members(t.object.code);
+    const auto sources = members(code_of(t.subject)), targets = members(code_of(t.object));
     for (const std::string& s : sources) {
       for (const std::string& o : targets) {
         if (s == o && (sources.size() > 1 || targets.size() > 1)) continue;
@@ -42,6 +44,22 @@ std::vector<petrarch::CodeTriple> CodeTriplesOf(const std::vector<graph::Triple>
     }
   }
   return Distinct(std::move(codes), duplicates);
+}
+
+CodingOptions CodingOptionsOf(const petrarch::RecordsFile& file, const petrarch::Record& record) {
+  CodingOptions options;
+  auto flag = [&](const std::string& name, bool* out) {
+    for (const petrarch::ConfigOptions* config : {&file.environment.config, &record.config}) {
+      auto it = config->find(name);
+      if (it == config->end()) continue;
+      std::string value = it->second;
+      for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (value == "true") *out = true;
+      if (value == "false") *out = false;
+    }
+  };
+  flag("require_dyad", &options.require_dyad);
+  return options;
 }
 
 ValidationReport Validate(const petrarch::RecordsFile& file, const EventCoder& coder) {
@@ -67,7 +85,7 @@ ValidationReport Validate(const petrarch::RecordsFile& file, const EventCoder& c
       doc.text = record.text;
       std::replace(doc.text.begin(), doc.text.end(), '_', ' ');
       triples.clear();
-      r.coder_status = coder(doc, &triples);
+      r.coder_status = coder(doc, CodingOptionsOf(file, record), &triples);
       if (r.coder_status.ok()) r.got = CodeTriplesOf(triples, &r.duplicates);
       bool pass;
       if (record.expects_error) {

@@ -6,6 +6,7 @@
 //   if (!file.ok()) return file.status();
 //   Extractor extractor(lexicon);
 //   ValidationReport report = Validate(*file, [&](const graph::Document& doc,
+//                                                 const CodingOptions& options,
 //                                                 std::vector<graph::Triple>* out) {
 //     return extractor.Extract(doc, [&](graph::Triple&& t) { out->push_back(std::move(t)); });
 //   });
@@ -31,10 +32,13 @@
 //   the coder fails or codes no event; what must not happen is an event.
 // - Otherwise a coder error fails the record (reported as its message).
 // - Only records whose category is in the <Environment>'s <Include> list
-//   are coded; the others are skipped and counted as such. PETRARCH's
-//   <Config> options (require_dyad, new_actor_length, comma_*) tune its own
-//   parser-based coder and are not applied: the coder sees only the
-//   document.
+//   are coded; the others are skipped and counted as such.
+// - <Config option="require_dyad" value="false"> (in the <Environment>,
+//   between records or inside one; the nearest wins) lets the coder code an
+//   event with one side only; the missing side, an actor with an empty
+//   code, compares as PETRARCH's "---". PETRARCH's other options
+//   (new_actor_length, comma_*) tune its parser-based coder and are not
+//   applied.
 // - An actor code with '/' ("FRO/BIL/SAM", PETRARCH's compound codes)
 //   stands for each of its members: one event per member pair.
 // Each record is coded as a document of its own: id = record id, date =
@@ -53,9 +57,21 @@
 
 namespace kg::extract {
 
-// Codes one document, appending its triples to *out (empty on entry). A
-// non-OK Status is the coder's verdict on the record, not a reason to stop.
-using EventCoder = std::function<Status(const graph::Document&, std::vector<graph::Triple>*)>;
+// How a record asks to be coded, from its <Config> options.
+struct CodingOptions {
+  bool require_dyad = true;  // require_dyad: an event needs both sides
+};
+
+// The options in effect for `record` of `file`: the record's <Config>, else
+// the <Environment>'s, else the defaults. Values are read case-blind
+// ("False", "FALSE"); a value other than true or false is ignored.
+CodingOptions CodingOptionsOf(const petrarch::RecordsFile& file, const petrarch::Record& record);
+
+// Codes one document as `options` ask, appending its triples to *out (empty
+// on entry). A non-OK Status is the coder's verdict on the record, not a
+// reason to stop.
+using EventCoder = std::function<Status(const graph::Document&, const CodingOptions& options,
+                                        std::vector<graph::Triple>* out)>;
 
 enum class RecordOutcome { kPassed, kFailed, kSkipped };
 
@@ -96,7 +112,8 @@ struct ValidationReport {
 ValidationReport Validate(const petrarch::RecordsFile& file, const EventCoder& coder);
 
 // The distinct events among `triples`, sorted (negated triples and triples
-// without a CAMEO code left out); *duplicates (if not null) is set to the
+// without a CAMEO code left out; an actor without a code is "---");
+// *duplicates (if not null) is set to the
 // number of events left out as repeats.
 std::vector<petrarch::CodeTriple> CodeTriplesOf(const std::vector<graph::Triple>& triples,
                                                 size_t* duplicates);

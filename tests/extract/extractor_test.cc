@@ -264,7 +264,8 @@ TEST_CASE("Curly quotes, dashes and possessives", "[extract]") {
 }
 
 // The test lexicon with agents: "subject(code) -relation-> object(code)".
-std::vector<std::string> CodeWithAgents(const std::string& text) {
+std::vector<std::string> CodeWithAgents(const std::string& text,
+                                        const ExtractorOptions& options = {}) {
   std::string actors = testing::kTestActors;
   actors.insert(actors.find("\"actors\": ["), R"("agents": [
     {"code": "COP", "names": ["police"]},
@@ -280,7 +281,7 @@ std::vector<std::string> CodeWithAgents(const std::string& text) {
     {"id": "lavrentiy", "type": "unknown", "code": "RUSGOV", "name": "Lavrentiy"},)");
   auto lex = Lexicon::FromJson(actors, testing::kTestRelations, "agents");
   REQUIRE(lex.ok());
-  Extractor extractor(*lex);
+  Extractor extractor(*lex, options);
   graph::Document doc{"doc1", text, "", "", ""};
   std::vector<std::string> out;
   REQUIRE(extractor.Extract(doc, [&](graph::Triple&& t) {
@@ -327,6 +328,46 @@ TEST_CASE("Agents next to an actor make a composite actor", "[extract]") {
   CHECK(CodeWithAgents("Police attacked Ukraine.").empty());
   // Without agents in the lexicon the mention stays the country.
   CHECK(Code("Russian police attacked Ukraine.") == V{"RUS -attack-> UKR"});
+}
+
+TEST_CASE("PETRARCH's event coding: bare agents and events with one side", "[extract]") {
+  ExtractorOptions bare;
+  bare.bare_agents = true;
+  // An agent of no named actor is one: plural, or singular after a
+  // determiner (adjectives between) or in a coordination.
+  CHECK(CodeWithAgents("Police attacked Ukraine.", bare) ==
+        V{"---~COP(---COP) -attack-> UKR(UKR)"});
+  CHECK(CodeWithAgents("Russian police attacked students.", bare) ==
+        V{"RUS~COP(RUSCOP) -attack-> ---~EDU(---EDU)"});
+  CHECK(CodeWithAgents("The awful government accused Russia.", bare) ==
+        V{"---~GOV(---GOV) -accuse-> RUS(RUS)"});
+  CHECK(CodeWithAgents("Russian police and government accused France.", bare) ==
+        V{"RUS~COP(RUSCOP) -accuse-> FRA(FRA)", "---~GOV(---GOV) -accuse-> FRA(FRA)"});
+  CHECK(CodeWithAgents("Putin said government accused France.", bare).empty());
+  // A noun phrase whose head is no actor takes the code of such an agent
+  // in it.
+  CHECK(CodeWithAgents("The government news agency Wafa accused Russia.", bare) ==
+        V{"---~GOV(---GOV) -accuse-> RUS(RUS)"});
+  CHECK(CodeWithAgents("The news agency Wafa accused Russia.", bare).empty());
+
+  // Without a dyad: the missing side has empty id and code, but must still
+  // be a noun phrase ("on Monday" is one to PETRARCH, "today" is not).
+  ExtractorOptions monad = bare;
+  monad.require_dyad = false;
+  CHECK(CodeWithAgents("Russia attacked on Monday.", monad) == V{"RUS(RUS) -attack-> ()"});
+  CHECK(CodeWithAgents("Russia attacked the bridge.", monad) == V{"RUS(RUS) -attack-> ()"});
+  CHECK(CodeWithAgents("Russia attacked today.", monad).empty());
+  CHECK(CodeWithAgents("The bridge was attacked by Russia.", monad) ==
+        V{"RUS(RUS) -attack-> ()"});
+  CHECK(CodeWithAgents("Russia attacked the bridge.", bare).empty());
+  // A clause subordinate to a verb coded with both sides is part of it;
+  // after a comma a new clause starts.
+  CHECK(CodeWithAgents("Russia accused France after soldiers attacked the bridge.", monad) ==
+        V{"RUS(RUS) -accuse-> FRA(FRA)"});
+  CHECK(CodeWithAgents("Russia accused France after a bridge fell, and students attacked the "
+                       "bridge.",
+                       monad) ==
+        V{"RUS(RUS) -accuse-> FRA(FRA)", "---~EDU(---EDU) -attack-> ()"});
 }
 
 TEST_CASE("A composite actor has a name and type of its own", "[extract]") {
@@ -531,6 +572,16 @@ TEST_CASE("PETRARCH coding reads objects through prepositions", "[extract]") {
                                "my.json");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().message() == "my.json (relations): \"coding\" is not \"kg\" or \"petrarch\"");
+}
+
+TEST_CASE("PETRARCH coding takes a coordination that is a clause's subject", "[extract]") {
+  const char* kg = R"json({"relations": [
+    {"relation": "believe", "cameo": "023", "forms": ["believes"]}]})json";
+  const char* petrarch = R"json({"coding": "petrarch", "relations": [
+    {"relation": "believe", "cameo": "023", "forms": ["believes"]}]})json";
+  CHECK(CodeWith(petrarch, "Russia believes France and Germany can cope.") ==
+        V{"RUS -023-> FRA", "RUS -023-> DEU"});
+  CHECK(CodeWith(kg, "Russia believes France and Germany can cope.") == V{"RUS -023-> FRA"});
 }
 
 TEST_CASE("A verb after 'and' shares the previous verb's subject", "[extract]") {

@@ -114,9 +114,8 @@ TEST_CASE("Validator: pass, fail, duplicates, negation, errors, skips", "[extrac
   REQUIRE(file.ok());
   FakeCoder fake;
   ValidationReport report =
-      Validate(*file, [&](const graph::Document& d, std::vector<graph::Triple>* out) {
-        return fake(d, out);
-      });
+      Validate(*file, [&](const graph::Document& d, const CodingOptions&,
+                          std::vector<graph::Triple>* out) { return fake(d, out); });
 
   std::map<std::string, const RecordResult*> by_id;
   for (const RecordResult& r : report.records) by_id[r.id] = &r;
@@ -189,6 +188,34 @@ TEST_CASE("Validator: CodeTriplesOf keeps distinct coded events", "[extract]") {
                                 {"FRO", "ELR", "064"}, {"FRO", "GAL", "064"}});
   CHECK(CodeTriplesOf({Event("FRO/BIL", "BIL", "064")}, nullptr) ==
         std::vector<CodeTriple>{{"FRO", "BIL", "064"}});
+  // A missing side (no dyad required) is PETRARCH's "---".
+  CHECK(CodeTriplesOf({Event("---GOV", "", "023")}, nullptr) ==
+        std::vector<CodeTriple>{{"---GOV", "---", "023"}});
+}
+
+TEST_CASE("Validator: require_dyad from the Environment and the records' Config",
+          "[extract]") {
+  auto file = petrarch::ParseRecords(R"(<Validation><Environment><Include>DEMO</Include>
+<Config option="require_dyad" value="TRUE"></Config></Environment><Sentences>
+<Sentence date="19950101" id="a" category="DEMO"><Text>a</Text></Sentence>
+<Config option="require_dyad" value="False"></Config>
+<Sentence date="19950101" id="b" category="DEMO"><Text>b</Text></Sentence>
+<Sentence date="19950101" id="c" category="DEMO">
+<Config option="require_dyad" value="true"></Config><Text>c</Text></Sentence>
+<Sentence date="19950101" id="d" category="DEMO"><Text>d</Text></Sentence>
+<Config option="require_dyad" value="maybe"></Config>
+<Sentence date="19950101" id="e" category="DEMO"><Text>e</Text></Sentence>
+</Sentences></Validation>)", "c.xml");
+  REQUIRE(file.ok());
+  std::string dyads;
+  Validate(*file, [&](const graph::Document&, const CodingOptions& options,
+                      std::vector<graph::Triple>*) {
+    dyads += options.require_dyad ? 'y' : 'n';
+    return Status::OK();
+  });
+  // The Config inside c is c's alone; an unreadable value keeps the
+  // Environment's.
+  CHECK(dyads == "ynyny");
 }
 
 TEST_CASE("Validator: record text reads '_' as a blank", "[extract]") {
@@ -198,7 +225,8 @@ TEST_CASE("Validator: record text reads '_' as a blank", "[extract]") {
 </Sentences></Validation>)", "u.xml");
   REQUIRE(file.ok());
   std::string seen;
-  Validate(*file, [&](const graph::Document& doc, std::vector<graph::Triple>*) {
+  Validate(*file, [&](const graph::Document& doc, const CodingOptions&,
+                      std::vector<graph::Triple>*) {
     seen = doc.text;
     return Status::OK();
   });
