@@ -1293,7 +1293,10 @@ std::string AsciiSlug(std::string_view s) {
   return out.empty() ? "x" : out;
 }
 
-bool IsCameoEventCode(std::string_view c) {
+// A CAMEO event code (3 or 4 digits), or one refined by a letter, as the
+// validation file marks variants of a code ("174K", "210a").
+bool IsEventCode(std::string_view c) {
+  if (!c.empty() && IsAlpha(c.back())) c.remove_suffix(1);
   if (c.size() != 3 && c.size() != 4) return false;
   return std::all_of(c.begin(), c.end(), IsDigit);
 }
@@ -1395,7 +1398,7 @@ class PatternConverter {
     bool joined = false;                    // '_' to the next unit
   };
 
-  static bool IsCode(std::string_view c) { return c == "---" || IsCameoEventCode(c); }
+  static bool IsCode(std::string_view c) { return c == "---" || IsEventCode(c); }
 
   // Every phrase of synset `name`, plurals and nested synsets included.
   bool SynsetPhrases(const std::string& name, int depth, std::vector<std::string>* out) const {
@@ -1650,8 +1653,8 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
       std::string code = v.code.active.empty() ? b.code.active : v.code.active;
       // "LEFT [032:033]": also the reverse event, target to source.
       std::string reverse = v.code.active.empty() ? b.code.reverse : v.code.reverse;
-      if (!IsCameoEventCode(reverse)) reverse.clear();
-      if (!IsCameoEventCode(code)) {
+      if (!IsEventCode(reverse)) reverse.clear();
+      if (!IsEventCode(code)) {
         if (patterns.empty()) {
           ++st.verbs_no_code;
           continue;

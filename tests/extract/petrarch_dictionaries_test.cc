@@ -458,6 +458,29 @@ Dictionaries SmallDictionaries() {
   return d;
 }
 
+TEST_CASE("PETRARCH event codes may be refined by a letter", "[extract]") {
+  Dictionaries d = SmallDictionaries();
+  auto verbs = ReadVerbs(
+      "--- BARGAIN [031] ---\nBARGAIN\n- * FOR_ASYLUM [174K]\n- * PEACE [+++]\n"
+      "--- HELP [210a] ---\nHELP\n--- BLAST [+++] ---\nBLAST\n",
+      "v.txt");
+  REQUIRE(verbs.ok());
+  d.verbs = std::move(*verbs);
+  ConvertStats st;
+  auto json = ToLexiconJson(d, ConvertOptions{}, &st);
+  REQUIRE(json.ok());
+  auto lex = Lexicon::FromJson(json->first, json->second, "petrarch");
+  REQUIRE(lex.ok());
+  const Lexicon& l = **lex;
+  REQUIRE(l.relations().size() == 2);
+  CHECK(l.relations()[0].cameo == "031");
+  REQUIRE(l.relations()[0].patterns.size() == 1);
+  CHECK(l.relations()[0].patterns[0].cameo == "174K");
+  CHECK(l.relations()[1].cameo == "210a");
+  CHECK(st.patterns_dropped == 1);  // [+++]
+  CHECK(st.verbs_no_code == 1);     // BLAST [+++]
+}
+
 TEST_CASE("PETRARCH dictionaries convert to a kg lexicon", "[extract]") {
   Dictionaries d = SmallDictionaries();
   ConvertStats st;
