@@ -924,6 +924,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     int compound = -1;
     size_t end = 0;
     size_t begin = SIZE_MAX;
+    std::vector<std::pair<size_t, size_t>> words;  // token ranges of the literal items
   };
   auto match_side = [&](const std::vector<PatternItem>& items, const Verb& verb, int dir,
                         Bound* bound) -> bool {
@@ -933,7 +934,25 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     size_t gap = pattern_gap;
     for (const PatternItem& item : items) {
       if (item.kind == PatternItem::Kind::kSkip) {
-        gap += kPatternSkipGap;
+        // Before a slot, the next actor mention is passed over ("IFTAR IN ^
+        // +": "Iftar in Osgiliath with the leaders of Gondor" is about
+        // Gondor); otherwise, or with none near, a noun phrase of any kind
+        // may stand here: a wider gap ("THEIR ^ ABOUT +").
+        const PatternItem* next = &item + 1 < items.data() + items.size() ? &item + 1 : nullptr;
+        const bool before_slot = next != nullptr && next->kind != PatternItem::Kind::kWords &&
+                                 next->kind != PatternItem::Kind::kSkip;
+        bool skipped = false;
+        for (size_t k = 0; before_slot && k <= gap + kPatternSkipGap; ++k) {
+          const std::ptrdiff_t t = pos + dir * static_cast<std::ptrdiff_t>(k);
+          if (t < 0 || t >= sn || IsClauseBoundary(tokens[static_cast<size_t>(t)])) break;
+          if (int m = mention_at[static_cast<size_t>(t)]; m >= 0) {
+            pos = dir > 0 ? static_cast<std::ptrdiff_t>(mentions[m].end)
+                          : static_cast<std::ptrdiff_t>(mentions[m].begin) - 1;
+            skipped = true;
+            break;
+          }
+        }
+        gap = skipped ? pattern_gap : gap + kPatternSkipGap;
         continue;
       }
       bool found = false;
@@ -951,6 +970,8 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
             }
             if (same) {
               pos = dir > 0 ? first + len : first - 1;
+              bound->words.emplace_back(static_cast<size_t>(first),
+                                        static_cast<size_t>(first + len));
               found = true;
               break;
             }
@@ -1059,7 +1080,11 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
   int last_subject = -1;
   // The end of the last verb coded with both its sides, if any.
   std::optional<size_t> dyad_end;
+  // Tokens a pattern of an earlier verb matched as its words: "promised
+  // raids" (PROMISE's "* RAIDS") codes no raid.
+  std::vector<bool> pattern_word(n, false);
   for (const Verb& verb : verbs) {
+    if (pattern_word[verb.begin]) continue;
     // Passive: a form of "be" just before the verb (adverbs allowed between)
     // and "by" + agent after it. An agentless passive names no subject.
     bool passive = false;
@@ -1104,6 +1129,10 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     }
     std::string pattern_code;
     if (pattern != nullptr) {
+      for (auto [b, e] : bound.words) {
+        std::fill(pattern_word.begin() + static_cast<std::ptrdiff_t>(b),
+                  pattern_word.begin() + static_cast<std::ptrdiff_t>(e), true);
+      }
       pattern_code = passive && !pattern->passive.empty() ? pattern->passive : pattern->cameo;
       if (IsNullCode(pattern_code) && IsNullCode(pattern->reverse)) continue;
     } else if (verb_rel.cameo == "---" || (verb_rel.cameo.empty() && !verb_rel.patterns.empty())) {
@@ -1228,13 +1257,14 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       (subject < 0 ? subject : object) = found_mentions;
     }
     // A gerund or participle ("sanctioning Russia would ...", "by promising
-    // to") has no subject of its own; "Kiev shelling Donbass" and "Russia is
-    // attacking" do.
+    // to", "after leaving Eriador") has no subject of its own; "Kiev
+    // shelling Donbass" and "Russia is attacking" do.
     const bool pattern_before = pattern != nullptr && !pattern->before.empty();
     if (ing_form && !passive && !pattern_before && mentions[subject].end <= verb.begin) {
       size_t gap = verb.begin - mentions[subject].end;
       bool be_before = verb.begin > 0 && IsBeForm(tokens[verb.begin - 1].norm);
-      if (gap > 1 && !(be_before && gap <= 3)) continue;
+      bool after_preposition = verb.begin > 0 && IsPreposition(tokens[verb.begin - 1].norm);
+      if ((gap > 1 && !(be_before && gap <= 3)) || after_preposition) continue;
     }
 
     // Negation between the subject and the verb: "did not condemn",

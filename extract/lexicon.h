@@ -76,7 +76,7 @@ struct PatternItem {
     kWords,   // one of `alternatives`, each a run of consecutive folded words
     kTarget,  // "+": the next actor mention is the event's target
     kSource,  // "$": the next actor mention is the event's source
-    kSkip,    // "^": a noun phrase may stand here (widens the next gap)
+    kSkip,    // "^": a noun phrase: before a slot, the next actor is passed over; else a wider gap
     kCompound,  // "%": the next mention and those coordinated with it
   };
   Kind kind = Kind::kWords;

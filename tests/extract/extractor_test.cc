@@ -596,6 +596,12 @@ TEST_CASE("A verb after 'and' shares the previous verb's subject", "[extract]") 
         V{"RUS -attack-> UKR", "FRA -denounce-> RUS"});
 }
 
+TEST_CASE("A gerund after a preposition has no subject of its own", "[extract]") {
+  CHECK(Code("Russia denounced France after attacking Ukraine.") == V{"RUS -denounce-> FRA"});
+  CHECK(Code("Russia denounced France, Kiev shelling Donbas.") ==
+        V{"RUS -denounce-> FRA", "UKR -shell-> donbas"});
+}
+
 TEST_CASE("Subjects that are not actors, and adjectives in a coordination", "[extract]") {
   // The rebels attacked, not Russia; and the speaker is not the subject.
   CHECK(Code("Russia said the rebels attacked Ukraine.").empty());
@@ -630,6 +636,28 @@ TEST_CASE("Verb pattern slots bind actors", "[extract]") {
   CHECK(CodePatterns("France asked sent Ukraine help.") == V{"FRA -send 0331-> UKR"});
   // No pattern matches: the relation's own code.
   CHECK(CodePatterns("Germany sent Ukraine money.") == V{"DEU -send 070-> UKR"});
+}
+
+TEST_CASE("A skip before a slot passes over one actor", "[extract]") {
+  const char* relations = R"json({"relations": [
+    {"relation": "celebrate", "cameo": "181", "forms": ["celebrated"],
+     "patterns": [{"after": ["iftar", "in", "^", "+"], "cameo": "045"}]},
+    {"relation": "warn", "cameo": "160", "forms": ["warned"],
+     "patterns": [{"after": ["their", "^", "about", "+"], "cameo": "162"}]}]})json";
+  CHECK(CodeWith(relations, "Russia celebrated Iftar in Turkey with the leaders of France.") ==
+        V{"RUS -045-> FRA"});
+  // Before words, any noun phrase may stand there; the actor after them
+  // is the target.
+  CHECK(CodeWith(relations, "Russia warned their people about France.") == V{"RUS -162-> FRA"});
+}
+
+TEST_CASE("Words a pattern matched are no verbs of their own", "[extract]") {
+  const char* relations = R"json({"relations": [
+    {"relation": "promise", "cameo": "030", "forms": ["promised"],
+     "patterns": [{"after": ["raids"], "cameo": "173"}]},
+    {"relation": "raid", "cameo": "220", "forms": ["raids"]}]})json";
+  CHECK(CodeWith(relations, "Russia promised raids to Ukraine.") == V{"RUS -173-> UKR"});
+  CHECK(CodeWith(relations, "Russia raids Ukraine.") == V{"RUS -220-> UKR"});
 }
 
 TEST_CASE("Verb pattern alternatives, null codes and passive codes", "[extract]") {
