@@ -933,6 +933,10 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
                                  : static_cast<std::ptrdiff_t>(verb.begin) - 1;
     size_t gap = pattern_gap;
     for (const PatternItem& item : items) {
+      if (item.kind == PatternItem::Kind::kAdjacent) {
+        gap = 0;
+        continue;
+      }
       if (item.kind == PatternItem::Kind::kSkip) {
         // Before a slot, the next actor mention is passed over ("IFTAR IN ^
         // +": "Iftar in Osgiliath with the leaders of Gondor" is about
@@ -940,7 +944,8 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
         // may stand here: a wider gap ("THEIR ^ ABOUT +").
         const PatternItem* next = &item + 1 < items.data() + items.size() ? &item + 1 : nullptr;
         const bool before_slot = next != nullptr && next->kind != PatternItem::Kind::kWords &&
-                                 next->kind != PatternItem::Kind::kSkip;
+                                 next->kind != PatternItem::Kind::kSkip &&
+                                 next->kind != PatternItem::Kind::kAdjacent;
         bool skipped = false;
         for (size_t k = 0; before_slot && k <= gap + kPatternSkipGap; ++k) {
           const std::ptrdiff_t t = pos + dir * static_cast<std::ptrdiff_t>(k);

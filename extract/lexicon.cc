@@ -207,6 +207,7 @@ class LexiconBuilder {
             else if (s == "$") item.kind = PatternItem::Kind::kSource;
             else if (s == "^") item.kind = PatternItem::Kind::kSkip;
             else if (s == "%") item.kind = PatternItem::Kind::kCompound;
+            else if (s == "_") item.kind = PatternItem::Kind::kAdjacent;
             else phrases.push_back(s);
           } else if (e.is_array()) {
             for (const Json& a : e) {
@@ -234,7 +235,8 @@ class LexiconBuilder {
               return Status::ParseError(where + ": a pattern element without words");
             }
             pattern.words += fewest;
-          } else if (item.kind != PatternItem::Kind::kSkip) {
+          } else if (item.kind != PatternItem::Kind::kSkip &&
+                     item.kind != PatternItem::Kind::kAdjacent) {
             ++pattern.words;  // a slot: "% * DIPLOMATIC" before "* DIPLOMATIC"
           }
           items->push_back(std::move(item));

@@ -78,6 +78,7 @@ struct PatternItem {
     kSource,  // "$": the next actor mention is the event's source
     kSkip,    // "^": a noun phrase: before a slot, the next actor is passed over; else a wider gap
     kCompound,  // "%": the next mention and those coordinated with it
+    kAdjacent,  // "_": the next item stands right after the previous one (or the verb)
   };
   Kind kind = Kind::kWords;
   std::vector<std::vector<std::string>> alternatives;  // kWords only

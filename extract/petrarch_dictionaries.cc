@@ -1365,9 +1365,11 @@ class PatternConverter {
     }
     OrderedJson before = OrderedJson::array(), after = OrderedJson::array();
     int verbs = 0;
-    for (const Unit& u : merged) {
+    for (size_t i = 0; i < merged.size(); ++i) {
+      const Unit& u = merged[i];
       if (u.slot == "*") {
         ++verbs;
+        if (u.joined) after.push_back("_");  // *_OUT: OUT right after the verb
         continue;
       }
       OrderedJson& side = verbs == 0 ? before : after;
@@ -1378,6 +1380,8 @@ class PatternConverter {
       } else {
         side.push_back(u.alternatives);
       }
+      // RECENTLY_*: RECENTLY right before the verb.
+      if (u.joined && i + 1 < merged.size() && merged[i + 1].slot == "*") side.push_back("_");
     }
     if (verbs != 1) return std::nullopt;
     OrderedJson j;
@@ -1460,7 +1464,7 @@ class PatternConverter {
         units->push_back(Unit{"^", {}, false});
         return true;
       case K::kVerb:
-        units->push_back(Unit{"*", {}, false});
+        units->push_back(Unit{"*", {}, e.joined});
         return true;
       case K::kCompound:
         units->push_back(Unit{"%", {}, false});

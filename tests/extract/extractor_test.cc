@@ -651,6 +651,17 @@ TEST_CASE("A skip before a slot passes over one actor", "[extract]") {
   CHECK(CodeWith(relations, "Russia warned their people about France.") == V{"RUS -162-> FRA"});
 }
 
+TEST_CASE("A '_' item allows no gap", "[extract]") {
+  const char* relations = R"json({"relations": [
+    {"relation": "allow", "cameo": "080", "forms": ["allow", "allowed"],
+     "patterns": [{"before": ["recently", "_"], "cameo": "025"},
+                  {"after": ["_", "out"], "cameo": "026"}]}]})json";
+  CHECK(CodeWith(relations, "Russia recently allowed Ukraine.") == V{"RUS -025-> UKR"});
+  CHECK(CodeWith(relations, "Russia recently did allow Ukraine.") == V{"RUS -080-> UKR"});
+  CHECK(CodeWith(relations, "Russia allowed out Ukraine.") == V{"RUS -026-> UKR"});
+  CHECK(CodeWith(relations, "Russia allowed Ukraine out.") == V{"RUS -080-> UKR"});
+}
+
 TEST_CASE("Words a pattern matched are no verbs of their own", "[extract]") {
   const char* relations = R"json({"relations": [
     {"relation": "promise", "cameo": "030", "forms": ["promised"],

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "extract/lexicon.h"
@@ -479,6 +480,24 @@ TEST_CASE("PETRARCH event codes may be refined by a letter", "[extract]") {
   CHECK(l.relations()[1].cameo == "210a");
   CHECK(st.patterns_dropped == 1);  // [+++]
   CHECK(st.verbs_no_code == 1);     // BLAST [+++]
+}
+
+TEST_CASE("PETRARCH '_' next to the verb becomes a '_' item", "[extract]") {
+  Dictionaries d = SmallDictionaries();
+  auto verbs = ReadVerbs("--- ALLOW [080] ---\nALLOW\n- RECENTLY_* [025]\n- *_OUT [026]\n"
+                         "- IN_AND_*_OUT_AGAIN [074]\n",
+                         "v.txt");
+  REQUIRE(verbs.ok());
+  d.verbs = std::move(*verbs);
+  auto json = ToLexiconJson(d, ConvertOptions{});
+  REQUIRE(json.ok());
+  auto j = nlohmann::json::parse(json->second);
+  const auto& patterns = j["relations"][0]["patterns"];
+  REQUIRE(patterns.size() == 3);
+  CHECK(patterns[0]["before"] == nlohmann::json::array({"recently", "_"}));
+  CHECK(patterns[1]["after"] == nlohmann::json::array({"_", "out"}));
+  CHECK(patterns[2]["before"] == nlohmann::json::array({"in and", "_"}));
+  CHECK(patterns[2]["after"] == nlohmann::json::array({"_", "out again"}));
 }
 
 TEST_CASE("PETRARCH dictionaries convert to a kg lexicon", "[extract]") {
