@@ -653,7 +653,27 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
                                              : -1});
     i = end;
   }
-  return mentions;
+  // "the European Union (EU)", "the International Atomic Energy Agency
+  // (IAEA) said": an acronym in brackets after a mention is part of it,
+  // unless it names another actor.
+  std::vector<Mention> out;
+  out.reserve(mentions.size());
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    Mention m = std::move(mentions[k]);
+    const size_t e = m.end;
+    if (e + 2 < n && tokens[e].norm == "(" && tokens[e + 2].norm == ")" &&
+        tokens[e + 1].kind == TokenKind::kWord && tokens[e + 1].text.size() >= 2 &&
+        std::all_of(tokens[e + 1].text.begin(), tokens[e + 1].text.end(),
+                    [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      const bool inner = k + 1 < mentions.size() && mentions[k + 1].begin == e + 1;
+      if (!inner || mentions[k + 1].actor.id == m.actor.id) {
+        m.end = e + 3;
+        if (inner) ++k;
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 void Extractor::ExtractSentence(const graph::Document& doc, Span span,
@@ -698,8 +718,11 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     }
     auto v = lexicon_->MatchVerb(tokens, i);
     // A capitalised verb form mid-sentence is part of a name; after a
-    // determiner it is a noun ("the attack").
-    bool noun_use = i > 0 && IsDeterminer(tokens[i - 1].norm);
+    // determiner it is a noun ("the attack"), after a degree adverb an
+    // adjective or adverb ("marched very close to the border").
+    bool noun_use = i > 0 && (IsDeterminer(tokens[i - 1].norm) ||
+                              In(tokens[i - 1].norm, {"very", "too", "quite", "rather",
+                                                      "extremely", "fairly"}));
     // "fired two artillery shells at Seoul", "the rebels attacked": after an
     // article or a number and up to two more lower-case words, a verb form
     // is a noun (or its subject is not an actor either), unless that phrase
@@ -801,6 +824,15 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
                            In(tokens[next].norm, {"and", "or", "'s"}) ||
                            IsPreposition(tokens[next].norm) ||
                            (petrarch && (IsModal(tokens[next].norm) || is_verb[next]));
+        // PETRARCH reads a noun after the last actor as the head of the
+        // whole coordination ("Eriadori and Calenardhon leaders during").
+        if (!ends_phrase && petrarch && tokens[next].kind == TokenKind::kWord &&
+            !tokens[next].capitalized && !IsSkippable(tokens[next]) &&
+            !lexicon_->MatchVerb(tokens, next)) {
+          const size_t after = next + 1;
+          ends_phrase = after >= n || tokens[after].kind == TokenKind::kPunct ||
+                        IsClauseBoundary(tokens[after]) || IsPreposition(tokens[after].norm);
+        }
         if (!ends_phrase) break;
       }
       seen_and |= has_and;

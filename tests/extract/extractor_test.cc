@@ -582,6 +582,11 @@ TEST_CASE("PETRARCH coding takes a coordination that is a clause's subject", "[e
   CHECK(CodeWith(petrarch, "Russia believes France and Germany can cope.") ==
         V{"RUS -023-> FRA", "RUS -023-> DEU"});
   CHECK(CodeWith(kg, "Russia believes France and Germany can cope.") == V{"RUS -023-> FRA"});
+  // A noun after the last actor heads the whole coordination.
+  CHECK(CodeWith(petrarch, "Russia believes France and German leaders during talks.") ==
+        V{"RUS -023-> FRA", "RUS -023-> DEU"});
+  CHECK(CodeWith(kg, "Russia believes France and German leaders during talks.") ==
+        V{"RUS -023-> FRA"});
 }
 
 TEST_CASE("A verb after 'and' shares the previous verb's subject", "[extract]") {
@@ -594,6 +599,23 @@ TEST_CASE("A verb after 'and' shares the previous verb's subject", "[extract]") 
   // A subject of its own; and an earlier object is no part of it.
   CHECK(Code("Russia attacked Ukraine and France denounced Russia.") ==
         V{"RUS -attack-> UKR", "FRA -denounce-> RUS"});
+}
+
+TEST_CASE("An acronym in brackets belongs to the actor before it", "[extract]") {
+  CHECK(Code("The North Atlantic Treaty Organization (NATO) accused Russia.") ==
+        V{"NATO -accuse-> RUS"});
+  CHECK(Code("France and the North Atlantic Treaty Organization (NATO) accused Russia.") ==
+        V{"FRA -accuse-> RUS", "NATO -accuse-> RUS"});
+  // Another actor's name in the brackets stays that actor (and the bracket
+  // still ends the subject's phrase).
+  CHECK(Code("The North Atlantic Treaty Organization (US) accused Russia.").empty());
+}
+
+TEST_CASE("A verb form after a degree adverb is no verb", "[extract]") {
+  const char* relations = R"json({"coding": "petrarch", "relations": [
+    {"relation": "march", "cameo": "181", "forms": ["marched"]},
+    {"relation": "close", "cameo": "192", "forms": ["close"]}]})json";
+  CHECK(CodeWith(relations, "Russia marched very close to Ukraine.") == V{"RUS -181-> UKR"});
 }
 
 TEST_CASE("A gerund after a preposition has no subject of its own", "[extract]") {
