@@ -1636,11 +1636,12 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
   struct Rel {
     std::string name, code, reverse;
     std::vector<std::string> forms;
-    const std::vector<OrderedJson>* patterns = nullptr;
+    std::vector<size_t> blocks;  // whose patterns it carries
   };
   std::vector<Rel> rels;
   std::unordered_map<std::string, size_t> by_code;
-  std::unordered_set<std::string> names_taken, forms_taken;
+  std::unordered_set<std::string> names_taken;
+  std::unordered_map<std::string, size_t> form_owner;  // form -> index in rels
   PatternConverter converter(d.verbs);
   std::vector<std::vector<OrderedJson>> block_patterns(d.verbs.blocks.size());
   for (size_t bi = 0; bi < d.verbs.blocks.size(); ++bi) {
@@ -1678,19 +1679,29 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
           r.name = LowerText(v.phrase) + " " + code + " " + std::to_string(k);
         }
         names_taken.insert(r.name);
-        if (!patterns.empty()) r.patterns = &patterns;
+        if (!patterns.empty()) r.blocks.push_back(bi);
         it = by_code.emplace(std::move(key), rels.size()).first;
         rels.push_back(std::move(r));
       }
-      Rel& r = rels[it->second];
+      const size_t ri = it->second;
       for (const Phrase& f : VerbForms(v)) {
         std::string form = LowerText(f);
         if (form.empty()) continue;
-        if (!forms_taken.insert(form).second) {
+        auto [owner, added] = form_owner.emplace(form, ri);
+        if (!added) {
           ++st.forms_shared;
+          // "--- SHOT [---]" then "--- SHOT [223]" with "+ WAS * DEAD IN $":
+          // the later block's patterns join the relation that has the form,
+          // if that one carries patterns of its own (a block's relation).
+          std::vector<size_t>& blocks = rels[owner->second].blocks;
+          if (owner->second != ri && !patterns.empty() && !blocks.empty() &&
+              std::find(blocks.begin(), blocks.end(), bi) == blocks.end()) {
+            blocks.push_back(bi);
+            ++st.pattern_blocks_merged;
+          }
           continue;
         }
-        r.forms.push_back(std::move(form));
+        rels[ri].forms.push_back(std::move(form));
       }
     }
   }
@@ -1711,9 +1722,13 @@ Result<std::pair<std::string, std::string>> ToLexiconJson(const Dictionaries& d,
     j["cameo"] = written[i]->code;
     if (!written[i]->reverse.empty()) j["reverse"] = written[i]->reverse;
     j["forms"] = written[i]->forms;
-    if (written[i]->patterns != nullptr) {
-      j["patterns"] = *written[i]->patterns;
-      st.patterns += written[i]->patterns->size();
+    if (!written[i]->blocks.empty()) {
+      OrderedJson patterns = OrderedJson::array();
+      for (size_t b : written[i]->blocks) {
+        for (const OrderedJson& p : block_patterns[b]) patterns.push_back(p);
+      }
+      st.patterns += patterns.size();
+      j["patterns"] = std::move(patterns);
     }
     relations_json += "  " + Dump(j) + (i + 1 < written.size() ? ",\n" : "\n");
     st.forms += written[i]->forms.size();

@@ -351,6 +351,7 @@ struct ConvertStats {
   size_t relations = 0;              // kg relations written (one per code and reverse)
   size_t forms = 0;                  // verb forms written
   size_t forms_shared = 0;           // forms already taken by an earlier code
+  size_t pattern_blocks_merged = 0;  // later blocks whose patterns joined an earlier one's relation
   size_t verbs_no_code = 0;          // verbs whose code is "---" or not 3-4 digits,
                                      // in a block without usable patterns
   size_t patterns = 0;               // patterns written, over all relations (a

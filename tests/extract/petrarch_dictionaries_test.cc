@@ -482,6 +482,30 @@ TEST_CASE("PETRARCH event codes may be refined by a letter", "[extract]") {
   CHECK(st.verbs_no_code == 1);     // BLAST [+++]
 }
 
+TEST_CASE("A later block's patterns join the relation that has its verb", "[extract]") {
+  Dictionaries d = SmallDictionaries();
+  auto verbs = ReadVerbs("--- SHOT [---] ---\nSHOT\n- *_AND_WOUND [223]\n"
+                         "--- SHOT [223] ---\nSHOT\n- + WAS * DEAD IN $ [224]\n"
+                         "--- FIRE [190] ---\nFIRE\n--- FIRE [191] ---\nFIRE\n- * AT [192]\n",
+                         "v.txt");
+  REQUIRE(verbs.ok());
+  d.verbs = std::move(*verbs);
+  ConvertStats st;
+  auto json = ToLexiconJson(d, ConvertOptions{}, &st);
+  REQUIRE(json.ok());
+  auto j = nlohmann::json::parse(json->second);
+  const auto& rels = j["relations"];
+  REQUIRE(rels.size() == 2);
+  CHECK(rels[0]["forms"][0] == "shot");
+  REQUIRE(rels[0]["patterns"].size() == 2);
+  CHECK(rels[0]["patterns"][1]["cameo"] == "224");
+  // A relation without patterns of its own takes none: they would apply to
+  // every verb of its code.
+  CHECK(rels[1]["forms"][0] == "fire");
+  CHECK_FALSE(rels[1].contains("patterns"));
+  CHECK(st.pattern_blocks_merged == 1);
+}
+
 TEST_CASE("PETRARCH '_' next to the verb becomes a '_' item", "[extract]") {
   Dictionaries d = SmallDictionaries();
   auto verbs = ReadVerbs("--- ALLOW [080] ---\nALLOW\n- RECENTLY_* [025]\n- *_OUT [026]\n"
@@ -796,7 +820,8 @@ TEST_CASE("PETRARCH Phoenix dictionaries load and convert", "[extract]") {
   CHECK(d->issues.entries.size() == 3172);
   CHECK(st.actors == 26058);
   CHECK(st.relations == 416);
-  CHECK(st.patterns == 8411);  // a block's patterns go to each of its relations
+  CHECK(st.patterns == 9240);  // a block's patterns go to each of its relations
+  CHECK(st.pattern_blocks_merged == 24);
   CHECK(st.forms == 6810);
   CHECK(st.patterns_dropped == 1);  // "IN_AND_* OUT": two verbs
   CHECK(st.discards == 506);
