@@ -1225,6 +1225,17 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       if (bound.source >= 0) subject = bound.source;
       if (bound.target >= 0) {
         object = bound.target;
+        // "Falastur noted that Cirith Ungol regretted" (NOTED + *): a target
+        // the pattern binds before the verb, across "that", is the subject of
+        // the verb's clause only; the source is the actor before the
+        // pattern's words, in the clause above.
+        if (bound.source < 0 && subject == object && mentions[object].end <= verb.begin) {
+          bool across = false;
+          for (size_t t = bound.begin; t < mentions[object].begin; ++t) {
+            across |= tokens[t].norm == "that";
+          }
+          if (across) subject = left_mention(bound.begin, options_.max_subject_distance);
+        }
       } else if (object < 0 && !passive) {
         // "restored full diplomatic ties with the US": the first mention
         // after the pattern's words, through any prepositions.

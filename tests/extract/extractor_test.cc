@@ -673,6 +673,17 @@ TEST_CASE("A skip before a slot passes over one actor", "[extract]") {
   CHECK(CodeWith(relations, "Russia warned their people about France.") == V{"RUS -162-> FRA"});
 }
 
+TEST_CASE("A target bound before the verb across 'that' takes the source above", "[extract]") {
+  const char* relations = R"json({"coding": "petrarch", "relations": [
+    {"relation": "regret", "cameo": "111", "forms": ["regretted"],
+     "patterns": [{"before": ["noted", "+"], "cameo": "115"},
+                  {"before": ["anti", "-", "+"], "cameo": "112"}]}]})json";
+  CHECK(CodeWith(relations, "France noted that Russia regretted the refusal.") ==
+        V{"FRA -115-> RUS"});
+  // Without "that" the target stays the verb's subject: no event.
+  CHECK(CodeWith(relations, "France says anti- Russia regretted the refusal.").empty());
+}
+
 TEST_CASE("A '_' item allows no gap", "[extract]") {
   const char* relations = R"json({"relations": [
     {"relation": "allow", "cameo": "080", "forms": ["allow", "allowed"],
