@@ -144,8 +144,9 @@ int main(int argc, char** argv) {
       "Run PETRARCH's unit-test records (an XML file such as PETR.UnitTest.records.xml)\n"
       "through kg's coder and compare each record's (source, target, CAMEO event) codes with\n"
       "the expected ones, coding as PETRARCH does: an agent with no actor is one ('a senior\n"
-      "official': ---GOV), and <Config option=\"require_dyad\" value=\"false\"> lets an event\n"
-      "have one side (the other '---'). Prints a FAIL line for each failing record, counts\n"
+      "official': ---GOV), <Config option=\"require_dyad\" value=\"false\"> lets an event have\n"
+      "one side (the other '---'), and new_actor_length N makes a noun phrase of up to N words\n"
+      "with no actor a new one. Prints a FAIL line for each failing record, counts\n"
       "per category and 'N passed, M failed' last; records of categories not in the file's\n"
       "<Include> are skipped. Exit status 0 when the records ran, whatever failed.");
   v->add_option("RECORDS", validate.records, "Records XML file")->required();

@@ -28,28 +28,30 @@ namespace petr = extract::petrarch;
 constexpr size_t kTextPreviewBytes = 100;
 
 // Coders over one lexicon that code as PETRARCH does (bare agents are
-// actors: "a senior official" is ---GOV), one for each require_dyad.
+// actors: "a senior official" is ---GOV), one for each set of a record's
+// coding options.
 class PetrarchExtractors {
  public:
   explicit PetrarchExtractors(std::shared_ptr<const extract::Lexicon> lexicon)
-      : dyad_(lexicon, Options(true)), monad_(lexicon, Options(false)) {}
+      : lexicon_(std::move(lexicon)) {}
 
   Status Code(const graph::Document& doc, const extract::CodingOptions& options,
               std::vector<graph::Triple>* out) {
-    extract::Extractor& e = options.require_dyad ? dyad_ : monad_;
-    return e.Extract(doc, [&](graph::Triple&& t) { out->push_back(std::move(t)); });
+    std::unique_ptr<extract::Extractor>& e =
+        by_options_[{options.require_dyad, options.new_actor_length}];
+    if (e == nullptr) {
+      extract::ExtractorOptions o;
+      o.bare_agents = true;
+      o.require_dyad = options.require_dyad;
+      o.new_actor_length = options.new_actor_length;
+      e = std::make_unique<extract::Extractor>(lexicon_, o);
+    }
+    return e->Extract(doc, [&](graph::Triple&& t) { out->push_back(std::move(t)); });
   }
 
  private:
-  static extract::ExtractorOptions Options(bool require_dyad) {
-    extract::ExtractorOptions o;
-    o.bare_agents = true;
-    o.require_dyad = require_dyad;
-    return o;
-  }
-
-  extract::Extractor dyad_;
-  extract::Extractor monad_;
+  std::shared_ptr<const extract::Lexicon> lexicon_;
+  std::map<std::pair<bool, size_t>, std::unique_ptr<extract::Extractor>> by_options_;
 };
 
 // A coder over the PETRARCH dictionaries that the records' <Environment>

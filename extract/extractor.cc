@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstddef>
 #include <string_view>
 #include <unordered_set>
@@ -699,8 +700,10 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       if (m.IsGroup(tokens)) antecedents->group = m;
     }
   }
-  // A triple needs two actors, or one when a dyad is not required.
-  if (n < 3 || mentions.size() < (options_.require_dyad ? 2u : 1u)) return;
+  // A triple needs two actors, or one when a dyad is not required, or none
+  // when noun phrases may be new actors.
+  const size_t needed = options_.new_actor_length > 0 ? 0 : options_.require_dyad ? 2 : 1;
+  if (n < 3 || mentions.size() < needed) return;
   // Mentions from here on are placeholders for a missing side (see below).
   const int found_mentions = static_cast<int>(mentions.size());
 
@@ -1120,8 +1123,50 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
   // Tokens a pattern of an earlier verb matched as its words: "promised
   // raids" (PROMISE's "* RAIDS") codes no raid.
   std::vector<bool> pattern_word(n, false);
+  // A noun phrase of at most new_actor_length words and no actor in it,
+  // from `begin` towards `dir` (-1: ending before `begin`), as a mention of
+  // a new actor named by its words in capitals; -1 if there is none.
+  auto new_actor = [&](size_t begin, int dir) -> int {
+    size_t b = begin, e = begin;
+    if (dir < 0) {
+      while (b > 0) {
+        const Token& tk = tokens[b - 1];
+        if (tk.norm != "'s" && (tk.kind != TokenKind::kWord || IsClauseBoundary(tk))) break;
+        if (is_verb[b - 1] || mention_at[b - 1] >= 0) break;
+        --b;
+      }
+    } else {
+      while (e < n) {
+        const Token& tk = tokens[e];
+        if (tk.kind != TokenKind::kWord || IsClauseBoundary(tk) || is_verb[e] ||
+            mention_at[e] >= 0 || IsCalendarWord(tk.norm) ||
+            (IsPreposition(tk.norm) && tk.norm != "of")) {
+          break;
+        }
+        ++e;
+      }
+    }
+    std::string words;
+    size_t count = 0;
+    for (size_t t = b; t < e; ++t) {
+      if (tokens[t].norm == "'s") continue;
+      ++count;
+      if (!words.empty()) words += ' ';
+      for (char c : tokens[t].text) {
+        words += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+    }
+    if (count == 0 || count > options_.new_actor_length) return -1;
+    graph::Actor actor;
+    actor.id = actor.code = '"' + words + '"';
+    actor.name = words;
+    mentions.push_back(Mention{.begin = b, .end = e, .actor = std::move(actor), .ad_hoc = true});
+    return static_cast<int>(mentions.size()) - 1;
+  };
+
   for (const Verb& verb : verbs) {
     if (pattern_word[verb.begin]) continue;
+    mentions.resize(found_mentions);  // new actors and missing sides of the last verb
     // Passive: a form of "be" just before the verb (adverbs allowed between)
     // and "by" + agent after it. An agentless passive names no subject.
     bool passive = false;
@@ -1260,8 +1305,26 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       object = bound.compound;
       if (group_acts) subject = bound.compound;
     }
+    // PETRARCH's new actors: a short noun phrase with no actor in it is one
+    // ("Gryffindor's head Minerva McGonagall left for the Ministry of Magic").
+    if (options_.new_actor_length > 0 && !passive) {
+      if (subject < 0) {
+        size_t k = verb.begin;
+        while (k > 0 && (IsModal(tokens[k - 1].norm) || IsBeForm(tokens[k - 1].norm) ||
+                         In(tokens[k - 1].norm, {"has", "have", "had"}))) {
+          --k;
+        }
+        subject = new_actor(k, -1);
+      }
+      if (object < 0) {
+        size_t k = verb.end;
+        if (petrarch && k < n && IsPreposition(tokens[k].norm)) ++k;
+        object = new_actor(k, +1);
+      }
+    }
     if (subject < 0 && object < 0) continue;
-    if (subject < 0 || object < 0) {
+    const bool one_sided = subject < 0 || object < 0;
+    if (one_sided) {
       if (options_.require_dyad) continue;
       // One side is missing but the other must still be a noun phrase, as
       // in PETRARCH's reading: "said on Saturday" has one (its parser makes
@@ -1299,10 +1362,9 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
       }
       // The missing side: an actor with empty id and code, placed at the
       // verb so that the rules below see nothing between them.
-      mentions.resize(found_mentions);
       const size_t at = subject < 0 ? verb.begin : verb.end;
       mentions.push_back(Mention{.begin = at, .end = at, .actor = {}});
-      (subject < 0 ? subject : object) = found_mentions;
+      (subject < 0 ? subject : object) = static_cast<int>(mentions.size()) - 1;
     }
     // A gerund or participle ("sanctioning Russia would ...", "by promising
     // to", "after leaving Eriador") has no subject of its own; "Kiev
@@ -1368,7 +1430,7 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
     if (!IsNullCode(reverse)) {
       emit(objects, subjects, rel, reverse, verb_text, negated, modality, base);
     }
-    if (subject < found_mentions && object < found_mentions) dyad_end = verb.end;
+    if (!one_sided) dyad_end = verb.end;
   }
 
   // Nominal events: "a telephone call from the Russian war minister to the

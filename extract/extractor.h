@@ -52,6 +52,12 @@ struct ExtractorOptions {
   // senior official said on Saturday"). Default true: both sides or no
   // triple.
   bool require_dyad = true;
+  // Above 0: a verb's subject or object that names no actor but is a noun
+  // phrase of at most this many words (not counting "'s") is a new actor,
+  // id and code its words in capitals within double quotes
+  // ("\"THE MINISTRY OF MAGIC\""), as PETRARCH's new_actor_length. Default
+  // 0: no new actors.
+  size_t new_actor_length = 0;
 };
 
 class Extractor {

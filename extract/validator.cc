@@ -59,6 +59,15 @@ CodingOptions CodingOptionsOf(const petrarch::RecordsFile& file, const petrarch:
     }
   };
   flag("require_dyad", &options.require_dyad);
+  for (const petrarch::ConfigOptions* config : {&file.environment.config, &record.config}) {
+    auto it = config->find("new_actor_length");
+    if (it == config->end() || it->second.empty() || it->second.size() > 3 ||
+        !std::all_of(it->second.begin(), it->second.end(),
+                     [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    options.new_actor_length = std::stoul(it->second);
+  }
   return options;
 }
 

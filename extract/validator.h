@@ -36,9 +36,10 @@
 // - <Config option="require_dyad" value="false"> (in the <Environment>,
 //   between records or inside one; the nearest wins) lets the coder code an
 //   event with one side only; the missing side, an actor with an empty
-//   code, compares as PETRARCH's "---". PETRARCH's other options
-//   (new_actor_length, comma_*) tune its parser-based coder and are not
-//   applied.
+//   code, compares as PETRARCH's "---". new_actor_length N > 0 makes a noun
+//   phrase of up to N words with no actor in it a new actor, coded by its
+//   words as PETRARCH writes them ("\"THE MINISTRY OF MAGIC\""). The
+//   comma_* options tune PETRARCH's parser-based coder and are not applied.
 // - An actor code with '/' ("FRO/BIL/SAM", PETRARCH's compound codes)
 //   stands for each of its members: one event per member pair.
 // Each record is coded as a document of its own: id = record id, date =
@@ -59,12 +60,14 @@ namespace kg::extract {
 
 // How a record asks to be coded, from its <Config> options.
 struct CodingOptions {
-  bool require_dyad = true;  // require_dyad: an event needs both sides
+  bool require_dyad = true;     // require_dyad: an event needs both sides
+  size_t new_actor_length = 0;  // new_actor_length: see ExtractorOptions
 };
 
 // The options in effect for `record` of `file`: the record's <Config>, else
-// the <Environment>'s, else the defaults. Values are read case-blind
-// ("False", "FALSE"); a value other than true or false is ignored.
+// the <Environment>'s, else the defaults. require_dyad is read case-blind
+// ("False", "FALSE"), new_actor_length as a number; other values are
+// ignored.
 CodingOptions CodingOptionsOf(const petrarch::RecordsFile& file, const petrarch::Record& record);
 
 // Codes one document as `options` ask, appending its triples to *out (empty

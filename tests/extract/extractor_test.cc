@@ -370,6 +370,18 @@ TEST_CASE("PETRARCH's event coding: bare agents and events with one side", "[ext
         V{"RUS(RUS) -accuse-> FRA(FRA)", "---~EDU(---EDU) -attack-> ()"});
 }
 
+TEST_CASE("PETRARCH's new actors: short noun phrases with no actor", "[extract]") {
+  ExtractorOptions four;
+  four.new_actor_length = 4;
+  CHECK(CodeWithAgents("The Ministry of Magic accused Russia.", four) ==
+        V{"\"THE MINISTRY OF MAGIC\"(\"THE MINISTRY OF MAGIC\") -accuse-> RUS(RUS)"});
+  CHECK(CodeWithAgents("Russia's army accused the rebel army on Monday.", four) ==
+        V{"RUS(RUS) -accuse-> \"THE REBEL ARMY\"(\"THE REBEL ARMY\")"});
+  // Longer phrases are not; nor is anything by default.
+  CHECK(CodeWithAgents("The Ministry of Magic and Sorcery accused Russia.", four).empty());
+  CHECK(CodeWithAgents("The Ministry of Magic accused Russia.").empty());
+}
+
 TEST_CASE("A composite actor has a name and type of its own", "[extract]") {
   std::string actors = testing::kTestActors;
   actors.insert(actors.find("\"actors\": ["),

@@ -193,7 +193,7 @@ TEST_CASE("Validator: CodeTriplesOf keeps distinct coded events", "[extract]") {
         std::vector<CodeTriple>{{"---GOV", "---", "023"}});
 }
 
-TEST_CASE("Validator: require_dyad from the Environment and the records' Config",
+TEST_CASE("Validator: require_dyad and new_actor_length from the Environment and Config",
           "[extract]") {
   auto file = petrarch::ParseRecords(R"(<Validation><Environment><Include>DEMO</Include>
 <Config option="require_dyad" value="TRUE"></Config></Environment><Sentences>
@@ -204,18 +204,24 @@ TEST_CASE("Validator: require_dyad from the Environment and the records' Config"
 <Config option="require_dyad" value="true"></Config><Text>c</Text></Sentence>
 <Sentence date="19950101" id="d" category="DEMO"><Text>d</Text></Sentence>
 <Config option="require_dyad" value="maybe"></Config>
+<Config option="new_actor_length" value="4"></Config>
 <Sentence date="19950101" id="e" category="DEMO"><Text>e</Text></Sentence>
+<Config option="new_actor_length" value="x"></Config>
+<Sentence date="19950101" id="f" category="DEMO"><Text>f</Text></Sentence>
 </Sentences></Validation>)", "c.xml");
   REQUIRE(file.ok());
   std::string dyads;
+  std::vector<size_t> lengths;
   Validate(*file, [&](const graph::Document&, const CodingOptions& options,
                       std::vector<graph::Triple>*) {
     dyads += options.require_dyad ? 'y' : 'n';
+    lengths.push_back(options.new_actor_length);
     return Status::OK();
   });
+  CHECK(lengths == std::vector<size_t>{0, 0, 0, 0, 4, 0});
   // The Config inside c is c's alone; an unreadable value keeps the
   // Environment's.
-  CHECK(dyads == "ynyny");
+  CHECK(dyads == "ynynyy");
 }
 
 TEST_CASE("Validator: record text reads '_' as a blank", "[extract]") {
