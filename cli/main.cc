@@ -147,8 +147,10 @@ int main(int argc, char** argv) {
       "official': ---GOV), <Config option=\"require_dyad\" value=\"false\"> lets an event have\n"
       "one side (the other '---'), and new_actor_length N makes a noun phrase of up to N words\n"
       "with no actor a new one. Prints a FAIL line for each failing record, counts\n"
-      "per category and 'N passed, M failed' last; records of categories not in the file's\n"
-      "<Include> are skipped. Exit status 0 when the records ran, whatever failed.");
+      "per category and 'N passed, M failed' last. Records of categories not in the file's\n"
+      "<Include>, and those expecting PETRARCH's error for a malformed <Parse> (kg codes the\n"
+      "<Text>), are skipped and listed with the reason. Exit status 0 when the records ran,\n"
+      "whatever failed.");
   v->add_option("RECORDS", validate.records, "Records XML file")->required();
   v->add_option("--dictionaries", validate.dictionaries,
                 "Code with a lexicon converted from the PETRARCH actor, agent, verb and\n"

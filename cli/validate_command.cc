@@ -177,6 +177,11 @@ nlohmann::json ReportJson(const std::string& path, const extract::ValidationRepo
     if (!r.coder_status.ok()) f["coder_error"] = r.coder_status.message();
     failures.push_back(std::move(f));
   }
+  nlohmann::json skipped = nlohmann::json::array();
+  for (const RecordResult& r : report.records) {
+    if (r.outcome != RecordOutcome::kSkipped) continue;
+    skipped.push_back({{"id", r.id}, {"category", r.category}, {"reason", r.skip_reason}});
+  }
   nlohmann::json categories = nlohmann::json::array();
   for (const extract::CategoryCounts& c : report.categories) {
     categories.push_back({{"category", c.category},
@@ -186,6 +191,7 @@ nlohmann::json ReportJson(const std::string& path, const extract::ValidationRepo
   }
   return {{"file", path},
           {"failures", std::move(failures)},
+          {"skipped_records", std::move(skipped)},
           {"categories", std::move(categories)},
           {"passed", report.passed},
           {"failed", report.failed},
@@ -225,6 +231,11 @@ int RunValidate(const ValidateArgs& args) {
   }
   for (const RecordResult& r : report.records) {
     if (r.outcome == RecordOutcome::kFailed) PrintFailure(r);
+  }
+  for (const RecordResult& r : report.records) {
+    if (r.outcome == RecordOutcome::kSkipped) {
+      std::cout << "SKIP " << r.id << " [" << r.category << "]: " << r.skip_reason << "\n";
+    }
   }
   for (const extract::CategoryCounts& c : report.categories) {
     std::cout << c.category << ": " << Totals(c.passed, c.failed, c.skipped) << "\n";

@@ -85,7 +85,13 @@ ValidationReport Validate(const petrarch::RecordsFile& file, const EventCoder& c
     r.error_kind = record.error_kind;
     r.expected = Distinct(record.expected, nullptr);
 
-    if (file.environment.Includes(record.category)) {
+    if (!file.environment.Includes(record.category)) {
+      r.outcome = RecordOutcome::kSkipped;
+      r.skip_reason = "category " + record.category + " is not in the <Include> list";
+    } else if (record.expects_error && record.error_kind == "bad_input_parse") {
+      r.outcome = RecordOutcome::kSkipped;
+      r.skip_reason = "expects PETRARCH's error for a malformed <Parse>; kg codes the <Text>";
+    } else {
       graph::Document doc;
       doc.id = record.id;
       doc.date = record.date;
@@ -104,8 +110,6 @@ ValidationReport Validate(const petrarch::RecordsFile& file, const EventCoder& c
         pass = r.coder_status.ok() && r.got == r.expected;
       }
       r.outcome = pass ? RecordOutcome::kPassed : RecordOutcome::kFailed;
-    } else {
-      r.outcome = RecordOutcome::kSkipped;
     }
 
     auto [it, added] = category_index.try_emplace(record.category, report.categories.size());

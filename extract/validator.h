@@ -30,6 +30,9 @@
 // - error="KIND" (PETRARCH rejects the text: a dateline, a discard word, an
 //   unusable parse): kg has no such error kinds, so the record passes when
 //   the coder fails or codes no event; what must not happen is an event.
+//   Except error="bad_input_parse": the record's <Parse> is malformed, and
+//   kg never reads the <Parse>, so the record tests nothing kg has; it is
+//   skipped, with that reason.
 // - Otherwise a coder error fails the record (reported as its message).
 // - Only records whose category is in the <Environment>'s <Include> list
 //   are coded; the others are skipped and counted as such.
@@ -92,6 +95,7 @@ struct RecordResult {
   std::vector<petrarch::CodeTriple> got;       // distinct, sorted; empty if skipped
   size_t duplicates = 0;  // coded events beyond the first copy of each
   Status coder_status;    // the coder's error, OK if it succeeded or was not run
+  std::string skip_reason;  // why, when skipped
 };
 
 struct CategoryCounts {

@@ -58,6 +58,10 @@ constexpr const char* kRecords = R"(<Validation>
 <EventCoding error="sentencediscard"></EventCoding>
 <Text>wrong</Text>
 </Sentence>
+<Sentence date="19950110" id="error-parse" category="ERROR">
+<EventCoding error="bad_input_parse"></EventCoding>
+<Text>wrong</Text>
+</Sentence>
 <Sentence date="19950111" id="skipped" category="AGENTS">
 <EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
 <Text>pass</Text>
@@ -119,7 +123,7 @@ TEST_CASE("Validator: pass, fail, duplicates, negation, errors, skips", "[extrac
 
   std::map<std::string, const RecordResult*> by_id;
   for (const RecordResult& r : report.records) by_id[r.id] = &r;
-  REQUIRE(by_id.size() == 11);
+  REQUIRE(by_id.size() == 12);
   auto outcome = [&](const std::string& id) { return by_id.at(id)->outcome; };
   using O = RecordOutcome;
 
@@ -151,10 +155,14 @@ TEST_CASE("Validator: pass, fail, duplicates, negation, errors, skips", "[extrac
   CHECK(by_id.at("error-fail")->error_kind == "sentencediscard");
 
   CHECK(outcome("skipped") == O::kSkipped);
+  CHECK(by_id.at("skipped")->skip_reason == "category AGENTS is not in the <Include> list");
+  // kg never reads the <Parse>: a record about a malformed one is skipped.
+  CHECK(outcome("error-parse") == O::kSkipped);
+  CHECK(by_id.at("error-parse")->skip_reason.find("<Parse>") != std::string::npos);
 
   CHECK(report.passed == 5);
   CHECK(report.failed == 5);
-  CHECK(report.skipped == 1);
+  CHECK(report.skipped == 2);
   REQUIRE(report.categories.size() == 3);
   CHECK(report.categories[0].category == "DEMO");
   CHECK(report.categories[0].passed == 3);
@@ -162,6 +170,7 @@ TEST_CASE("Validator: pass, fail, duplicates, negation, errors, skips", "[extrac
   CHECK(report.categories[1].category == "ERROR");
   CHECK(report.categories[1].passed == 2);
   CHECK(report.categories[1].failed == 1);
+  CHECK(report.categories[1].skipped == 1);
   CHECK(report.categories[2].category == "AGENTS");
   CHECK(report.categories[2].skipped == 1);
 
