@@ -459,18 +459,26 @@ Dictionaries SmallDictionaries() {
   return d;
 }
 
-TEST_CASE("PETRARCH event codes may be refined by a letter", "[extract]") {
+// SmallDictionaries() with `verbs` (a verb file's text) as its verbs,
+// converted: the actors' and the relations' JSON.
+std::pair<std::string, std::string> ConvertWithVerbs(const std::string& verbs,
+                                                     ConvertStats* st = nullptr) {
   Dictionaries d = SmallDictionaries();
-  auto verbs = ReadVerbs(
+  auto v = ReadVerbs(verbs, "v.txt");
+  REQUIRE(v.ok());
+  d.verbs = std::move(*v);
+  auto json = ToLexiconJson(d, ConvertOptions{}, st);
+  REQUIRE(json.ok());
+  return *json;
+}
+
+TEST_CASE("PETRARCH event codes may be refined by a letter", "[extract]") {
+  ConvertStats st;
+  auto json = ConvertWithVerbs(
       "--- BARGAIN [031] ---\nBARGAIN\n- * FOR_ASYLUM [174K]\n- * PEACE [+++]\n"
       "--- HELP [210a] ---\nHELP\n--- BLAST [+++] ---\nBLAST\n",
-      "v.txt");
-  REQUIRE(verbs.ok());
-  d.verbs = std::move(*verbs);
-  ConvertStats st;
-  auto json = ToLexiconJson(d, ConvertOptions{}, &st);
-  REQUIRE(json.ok());
-  auto lex = Lexicon::FromJson(json->first, json->second, "petrarch");
+      &st);
+  auto lex = Lexicon::FromJson(json.first, json.second, "petrarch");
   REQUIRE(lex.ok());
   const Lexicon& l = **lex;
   REQUIRE(l.relations().size() == 2);
@@ -483,17 +491,13 @@ TEST_CASE("PETRARCH event codes may be refined by a letter", "[extract]") {
 }
 
 TEST_CASE("A later block's patterns join the relation that has its verb", "[extract]") {
-  Dictionaries d = SmallDictionaries();
-  auto verbs = ReadVerbs("--- SHOT [---] ---\nSHOT\n- *_AND_WOUND [223]\n"
-                         "--- SHOT [223] ---\nSHOT\n- + WAS * DEAD IN $ [224]\n"
-                         "--- FIRE [190] ---\nFIRE\n--- FIRE [191] ---\nFIRE\n- * AT [192]\n",
-                         "v.txt");
-  REQUIRE(verbs.ok());
-  d.verbs = std::move(*verbs);
   ConvertStats st;
-  auto json = ToLexiconJson(d, ConvertOptions{}, &st);
-  REQUIRE(json.ok());
-  auto j = nlohmann::json::parse(json->second);
+  auto json = ConvertWithVerbs(
+      "--- SHOT [---] ---\nSHOT\n- *_AND_WOUND [223]\n"
+      "--- SHOT [223] ---\nSHOT\n- + WAS * DEAD IN $ [224]\n"
+      "--- FIRE [190] ---\nFIRE\n--- FIRE [191] ---\nFIRE\n- * AT [192]\n",
+      &st);
+  auto j = nlohmann::json::parse(json.second);
   const auto& rels = j["relations"];
   REQUIRE(rels.size() == 2);
   CHECK(rels[0]["forms"][0] == "shot");
@@ -507,15 +511,10 @@ TEST_CASE("A later block's patterns join the relation that has its verb", "[extr
 }
 
 TEST_CASE("PETRARCH '_' next to the verb becomes a '_' item", "[extract]") {
-  Dictionaries d = SmallDictionaries();
-  auto verbs = ReadVerbs("--- ALLOW [080] ---\nALLOW\n- RECENTLY_* [025]\n- *_OUT [026]\n"
-                         "- IN_AND_*_OUT_AGAIN [074]\n",
-                         "v.txt");
-  REQUIRE(verbs.ok());
-  d.verbs = std::move(*verbs);
-  auto json = ToLexiconJson(d, ConvertOptions{});
-  REQUIRE(json.ok());
-  auto j = nlohmann::json::parse(json->second);
+  auto json = ConvertWithVerbs(
+      "--- ALLOW [080] ---\nALLOW\n- RECENTLY_* [025]\n- *_OUT [026]\n"
+      "- IN_AND_*_OUT_AGAIN [074]\n");
+  auto j = nlohmann::json::parse(json.second);
   const auto& patterns = j["relations"][0]["patterns"];
   REQUIRE(patterns.size() == 3);
   CHECK(patterns[0]["before"] == nlohmann::json::array({"recently", "_"}));
