@@ -704,7 +704,8 @@ void Extractor::ExtractSentence(const graph::Document& doc, Span span,
   // when noun phrases may be new actors.
   const size_t needed = options_.new_actor_length > 0 ? 0 : options_.require_dyad ? 2 : 1;
   if (n < 3 || mentions.size() < needed) return;
-  // Mentions from here on are placeholders for a missing side (see below).
+  // Mentions past these are a verb's own (see below): new actors, and the
+  // placeholder for a missing side.
   const int found_mentions = static_cast<int>(mentions.size());
 
   // Which mention (if any) covers each token.
