@@ -352,12 +352,12 @@ struct ConvertStats {
   size_t forms = 0;                  // verb forms written
   size_t forms_shared = 0;           // forms already taken by an earlier code
   size_t pattern_blocks_merged = 0;  // later blocks whose patterns joined an earlier one's relation
-  size_t verbs_no_code = 0;          // verbs whose code is "---" or not 3-4 digits,
+  size_t verbs_no_code = 0;          // verbs whose code is "---" or no event code,
                                      // in a block without usable patterns
   size_t patterns = 0;               // patterns written, over all relations (a
                                      // block's patterns go to each of its relations)
   size_t patterns_dropped = 0;       // patterns kg cannot represent: no or
-                                     // several "*", a code that is not CAMEO
+                                     // several "*", a code that is no event code
                                      // or "---", an undefined synset, too many
                                      // alternatives
   size_t transformations_dropped = 0;
