@@ -657,10 +657,11 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
   // "the European Union (EU)", "the International Atomic Energy Agency
   // (IAEA) said": an acronym in brackets after a mention is part of it,
   // unless it names another actor.
-  std::vector<Mention> out;
-  out.reserve(mentions.size());
+  // Merged in place: most sentences have none, and nothing moves then.
+  size_t kept = 0;
   for (size_t k = 0; k < mentions.size(); ++k) {
-    Mention m = std::move(mentions[k]);
+    if (kept != k) mentions[kept] = std::move(mentions[k]);
+    Mention& m = mentions[kept++];
     const size_t e = m.end;
     if (e + 2 < n && tokens[e].norm == "(" && tokens[e + 2].norm == ")" &&
         tokens[e + 1].kind == TokenKind::kWord && tokens[e + 1].text.size() >= 2 &&
@@ -672,9 +673,9 @@ std::vector<Extractor::Mention> Extractor::FindMentions(const std::vector<Token>
         if (inner) ++k;
       }
     }
-    out.push_back(std::move(m));
   }
-  return out;
+  mentions.resize(kept);
+  return mentions;
 }
 
 void Extractor::ExtractSentence(const graph::Document& doc, Span span,

@@ -48,25 +48,21 @@ std::vector<petrarch::CodeTriple> CodeTriplesOf(const std::vector<graph::Triple>
 
 CodingOptions CodingOptionsOf(const petrarch::RecordsFile& file, const petrarch::Record& record) {
   CodingOptions options;
-  auto flag = [&](const std::string& name, bool* out) {
-    for (const petrarch::ConfigOptions* config : {&file.environment.config, &record.config}) {
-      auto it = config->find(name);
-      if (it == config->end()) continue;
+  // Each option from the Environment, then from the record, which wins.
+  for (const petrarch::ConfigOptions* config : {&file.environment.config, &record.config}) {
+    if (auto it = config->find("require_dyad"); it != config->end()) {
       std::string value = it->second;
       for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (value == "true") *out = true;
-      if (value == "false") *out = false;
+      if (value == "true") options.require_dyad = true;
+      if (value == "false") options.require_dyad = false;
     }
-  };
-  flag("require_dyad", &options.require_dyad);
-  for (const petrarch::ConfigOptions* config : {&file.environment.config, &record.config}) {
-    auto it = config->find("new_actor_length");
-    if (it == config->end() || it->second.empty() || it->second.size() > 3 ||
-        !std::all_of(it->second.begin(), it->second.end(),
-                     [](char c) { return c >= '0' && c <= '9'; })) {
-      continue;
+    if (auto it = config->find("new_actor_length"); it != config->end()) {
+      const std::string& value = it->second;
+      if (!value.empty() && value.size() <= 3 &&
+          std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        options.new_actor_length = std::stoul(value);
+      }
     }
-    options.new_actor_length = std::stoul(it->second);
   }
   return options;
 }

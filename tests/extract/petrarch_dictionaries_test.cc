@@ -662,20 +662,14 @@ TEST_CASE("PETRARCH discards convert to kg discards with their scope", "[extract
 }
 
 TEST_CASE("PETRARCH paired codes convert to an event and its reverse", "[extract]") {
-  Dictionaries d = SmallDictionaries();
-  auto verbs = ReadVerbs(
+  auto json = ConvertWithVerbs(
       "--- LEFT [032:033] ---\nLEFT\n"
-      "--- RUSH [---] ---\nRUSH\n- * (TO) [042:043]\n- * (BEFORE COURT) [:173]\n",
-      "v.txt");
-  REQUIRE(verbs.ok());
-  d.verbs = std::move(*verbs);
-  auto json = ToLexiconJson(d, ConvertOptions{});
-  REQUIRE(json.ok());
-  const std::string& r = json->second;
+      "--- RUSH [---] ---\nRUSH\n- * (TO) [042:043]\n- * (BEFORE COURT) [:173]\n");
+  const std::string& r = json.second;
   CHECK(r.find(R"("cameo":"032","reverse":"033")") != std::string::npos);
   CHECK(r.find(R"({"after":["to"],"cameo":"042","reverse":"043"})") != std::string::npos);
   CHECK(r.find(R"({"after":["before","court"],"cameo":"","reverse":"173"})") != std::string::npos);
-  auto lex = Lexicon::FromJson(json->first, json->second, "petrarch");
+  auto lex = Lexicon::FromJson(json.first, json.second, "petrarch");
   REQUIRE(lex.ok());
   CHECK((*lex)->relations()[0].reverse == "033");
 }
